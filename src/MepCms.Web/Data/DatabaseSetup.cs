@@ -1,0 +1,79 @@
+using MepCms.Web.Data.Sqlite;
+using MepCms.Web.Data.SqlServer;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace MepCms.Web.Data;
+
+/// <summary>The only place that names a database provider.</summary>
+public static class DatabaseSetup
+{
+    public const string ConnectionStringName = "MepCms";
+
+    public static IServiceCollection AddMepCmsDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString(ConnectionStringName) ?? DatabaseOptions.DefaultConnectionString;
+
+        switch (options.Provider)
+        {
+            case DatabaseProvider.SqlServer:
+                services.AddDbContext<MepCmsDbContext, SqlServerMepCmsDbContext>(o => ConfigureSqlServer(o, connectionString));
+                break;
+            default:
+                var sqlite = ResolveSqliteFile(connectionString, environment.ContentRootPath);
+                services.AddDbContext<MepCmsDbContext, SqliteMepCmsDbContext>(o => ConfigureSqlite(o, sqlite));
+                break;
+        }
+
+        services.AddHealthChecks().AddDbContextCheck<MepCmsDbContext>("database");
+        return services;
+    }
+
+    internal static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(MepCmsDbContext).Assembly.FullName))
+            .AddInterceptors(new SqlitePragmas());
+
+    internal static void ConfigureSqlServer(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlServer(connectionString, o => o.EnableRetryOnFailure(maxRetryCount: 5));
+
+    /// <summary>A relative SQLite file is placed under the content root, and its folder made.</summary>
+    internal static string ResolveSqliteFile(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var path = Path.IsPathRooted(file) ? file : Path.GetFullPath(Path.Combine(contentRoot, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            builder.DataSource = path;
+        }
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// Applies pending migrations (when configured; a failure then stops the app) and turns on WAL
+    /// for SQLite. Returns whether the database answers.
+    /// </summary>
+    public static async Task<bool> PrepareDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
+        var db = scope.ServiceProvider.GetRequiredService<MepCmsDbContext>();
+        if (options.MigrateOnStartup)
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        // Without migrations at start, a database that does not answer yet is reported by /health.
+        if (!await db.Database.CanConnectAsync(cancellationToken))
+        {
+            return false;
+        }
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using MepCms.Web.Features.Articles;
+using MepCms.Web.Features.Authors;
+using MepCms.Web.Features.Committees;
+using MepCms.Web.Features.Ratings;
+using MepCms.Web.Features.Topics;
+using MepCms.Web.Infrastructure.Markdown;
+using MepCms.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+using static MepCms.Web.Data.Seeding.DemoContentFiles;
+
+namespace MepCms.Web.Data.Seeding;
+
+/// <summary>
+/// Adds the fictional demo MEPs, committees, topics and statements that are not there yet
+/// (matched by slug or code), so running it again adds nothing twice.
+/// </summary>
+internal sealed class DemoContentSeeder(MepCmsDbContext db, IMarkdownRenderer markdown, TimeProvider clock, ILogger<DemoContentSeeder> logger)
+{
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        var committees = await SeedCommitteesAsync(cancellationToken);
+        var topics = await SeedTopicsAsync(cancellationToken);
+        var authors = await SeedAuthorsAsync(committees, cancellationToken);
+        var added = await SeedStatementsAsync(authors, committees, topics, cancellationToken);
+        if (added > 0)
+        {
+            logger.LogInformation("Seeded {Count} demo statements", added);
+        }
+    }
+
+    private async Task<Dictionary<string, Committee>> SeedCommitteesAsync(CancellationToken ct)
+    {
+        var existing = await db.Committees.ToDictionaryAsync(c => c.Code, ct);
+        foreach (var c in Committees().Where(c => !existing.ContainsKey(c.Code)))
+        {
+            existing[c.Code] = db.Committees.Add(new Committee { Code = c.Code, Slug = c.Slug, Name = c.Name, Description = c.Description }).Entity;
+        }
+        await db.SaveChangesAsync(ct);
+        return existing;
+    }
+
+    private async Task<Dictionary<string, Topic>> SeedTopicsAsync(CancellationToken ct)
+    {
+        var existing = await db.Topics.ToDictionaryAsync(t => t.Slug, ct);
+        foreach (var t in Topics().Where(t => !existing.ContainsKey(t.Slug)))
+        {
+            existing[t.Slug] = db.Topics.Add(new Topic { Slug = t.Slug, Name = t.Name, Description = t.Description }).Entity;
+        }
+        await db.SaveChangesAsync(ct);
+        return existing;
+    }
+
+    private async Task<Dictionary<string, Author>> SeedAuthorsAsync(Dictionary<string, Committee> committees, CancellationToken ct)
+    {
+        var existing = await db.Authors.ToDictionaryAsync(a => a.Slug, ct);
+        foreach (var a in Authors().Where(a => !existing.ContainsKey(a.Slug)))
+        {
+            var author = new Author
+            {
+                Slug = a.Slug, FullName = a.FullName, CountryCode = a.Country.ToUpperInvariant(), PoliticalGroup = a.Group,
+                NationalParty = a.Party, BioMarkdown = a.Bio, BioHtml = markdown.Render(a.Bio),
+                PressEmail = a.Email, PressPhone = a.Phone, IsActive = a.Active,
+            };
+            foreach (var m in a.Committees.Where(m => committees.ContainsKey(m.Code)))
+            {
+                author.Memberships.Add(new CommitteeMembership { Committee = committees[m.Code], Role = Enum.Parse<CommitteeRole>(m.Role, true) });
+            }
+            existing[a.Slug] = db.Authors.Add(author).Entity;
+        }
+        await db.SaveChangesAsync(ct);
+        return existing;
+    }
+
+    private async Task<int> SeedStatementsAsync(Dictionary<string, Author> authors, Dictionary<string, Committee> committees, Dictionary<string, Topic> topics, CancellationToken ct)
+    {
+        var existing = (await db.Articles.Select(a => a.Slug).ToListAsync(ct)).ToHashSet();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = BrusselsTime.ToLocal(now).Date;
+        var added = 0;
+        foreach (var s in Statements().Where(s => !existing.Contains(s["slug"])))
+        {
+            var daysAgo = int.Parse(s["daysAgo"], CultureInfo.InvariantCulture);
+            var hour = int.TryParse(s["hour"], CultureInfo.InvariantCulture, out var h) ? h : 10;
+            var publishAt = BrusselsTime.ToUtc(today.AddDays(-daysAgo).AddHours(hour));
+            var status = Enum.Parse<ArticleStatus>(s["status"], true);
+            var article = new Article
+            {
+                Title = s["title"], Slug = s["slug"], Lead = s["lead"], BodyMarkdown = s.Body, BodyHtml = markdown.Render(s.Body),
+                Language = s["language"] is { Length: 2 } lang ? lang : "en", Place = s["place"],
+                ProcedureReference = s["procedure"] is { Length: > 0 } p ? p : null,
+                Status = status, PublishAt = status == ArticleStatus.Published ? publishAt : null,
+                CreatedAt = publishAt.AddHours(-3), UpdatedAt = publishAt.AddHours(-1),
+            };
+            var position = 0;
+            foreach (var slug in s.List("meps").Where(authors.ContainsKey))
+            {
+                article.Authors.Add(new ArticleAuthor { Author = authors[slug], Position = position++ });
+            }
+            article.Committees.AddRange(s.List("committees").Where(committees.ContainsKey).Select(c => committees[c]));
+            article.Topics.AddRange(s.List("topics").Where(topics.ContainsKey).Select(t => topics[t]));
+            article.Revisions.Add(new ArticleRevision
+            {
+                Number = 1, Title = article.Title, Lead = article.Lead, BodyMarkdown = article.BodyMarkdown,
+                Status = status, CreatedAt = article.CreatedAt, CreatedByName = "Demo content", Note = "Imported demo statement",
+            });
+            db.Articles.Add(article);
+            AddRatings(article, s.List("ratings"), publishAt);
+            added++;
+        }
+        await db.SaveChangesAsync(ct);
+        return added;
+    }
+
+    private void AddRatings(Article article, IEnumerable<string> scores, DateTime publishAt)
+    {
+        var i = 0;
+        foreach (var score in scores.Select(v => int.Parse(v, CultureInfo.InvariantCulture)).Where(v => v is >= Rating.MinScore and <= Rating.MaxScore))
+        {
+            var at = publishAt.AddMinutes(37 * ++i);
+            db.Ratings.Add(new Rating { Article = article, Score = score, VisitorHash = DemoVisitor(article.Slug, i), CreatedAt = at, UpdatedAt = at });
+            article.RatingCount++;
+            article.RatingSum += score;
+        }
+    }
+
+    // Demo readers are invented: a stable hash per (statement, n) stands in for a visitor's keyed hash.
+    private static string DemoVisitor(string slug, int n) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"demo-reader:{slug}:{n}")));
+}

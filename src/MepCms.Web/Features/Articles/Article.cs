@@ -1,0 +1,88 @@
+using MepCms.Web.Features.Authors;
+using MepCms.Web.Features.Committees;
+using MepCms.Web.Features.Topics;
+
+namespace MepCms.Web.Features.Articles;
+
+public enum ArticleStatus
+{
+    Draft = 0,
+    InReview = 1,
+    Published = 2,
+    Unpublished = 3,
+}
+
+/// <summary>A press statement. Public exactly when <see cref="PublicArticles"/> says so.</summary>
+public sealed class Article
+{
+    public int Id { get; set; }
+    public string Title { get; set; } = "";
+    public string Slug { get; set; } = "";
+    public string Lead { get; set; } = "";
+    public string BodyMarkdown { get; set; } = "";
+    /// <summary>Rendered and sanitised once, when the body is saved.</summary>
+    public string BodyHtml { get; set; } = "";
+    /// <summary>ISO 639-1.</summary>
+    public string Language { get; set; } = "en";
+    public ArticleStatus Status { get; set; } = ArticleStatus.Draft;
+    /// <summary>UTC. In the future while Published means scheduled.</summary>
+    public DateTime? PublishAt { get; set; }
+    public string Place { get; set; } = "";
+    public string? ProcedureReference { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+    public string? CreatedById { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public string? UpdatedById { get; set; }
+
+    public int RatingCount { get; set; }
+    public long RatingSum { get; set; }
+
+    /// <summary>App-managed optimistic concurrency token, renewed on every save.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public List<ArticleAuthor> Authors { get; set; } = [];
+    public List<Committee> Committees { get; set; } = [];
+    public List<Topic> Topics { get; set; } = [];
+    public List<ArticleSlug> FormerSlugs { get; set; } = [];
+    public List<ArticleRevision> Revisions { get; set; } = [];
+
+    public double? AverageScore => RatingCount == 0 ? null : (double)RatingSum / RatingCount;
+}
+
+/// <summary>One speaking MEP of a statement, in byline order.</summary>
+public sealed class ArticleAuthor
+{
+    public int ArticleId { get; set; }
+    public Article Article { get; set; } = null!;
+    public int AuthorId { get; set; }
+    public Author Author { get; set; } = null!;
+    public int Position { get; set; }
+}
+
+/// <summary>A slug the statement answered to before; requests for it are redirected (301).</summary>
+public sealed class ArticleSlug
+{
+    public int Id { get; set; }
+    public int ArticleId { get; set; }
+    public Article Article { get; set; } = null!;
+    public string Slug { get; set; } = "";
+    public DateTime RetiredAt { get; set; }
+}
+
+/// <summary>A snapshot taken at every save, for history, diff and restore.</summary>
+public sealed class ArticleRevision
+{
+    public int Id { get; set; }
+    public int ArticleId { get; set; }
+    public Article Article { get; set; } = null!;
+    public int Number { get; set; }
+    public string Title { get; set; } = "";
+    public string Lead { get; set; } = "";
+    public string BodyMarkdown { get; set; } = "";
+    public ArticleStatus Status { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public string? CreatedById { get; set; }
+    public string CreatedByName { get; set; } = "";
+    public string Note { get; set; } = "";
+}

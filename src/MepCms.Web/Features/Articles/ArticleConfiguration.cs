@@ -1,0 +1,78 @@
+using MepCms.Web.Features.Committees;
+using MepCms.Web.Features.Topics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MepCms.Web.Features.Articles;
+
+internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
+{
+    public void Configure(EntityTypeBuilder<Article> builder)
+    {
+        builder.Property(a => a.Title).HasMaxLength(Limits.Title).IsRequired();
+        builder.Property(a => a.Slug).HasMaxLength(Limits.Slug).IsRequired();
+        builder.HasIndex(a => a.Slug).IsUnique();
+        builder.Property(a => a.Lead).HasMaxLength(Limits.Lead).IsRequired();
+        builder.Property(a => a.BodyMarkdown).HasMaxLength(Limits.Body).IsRequired();
+        builder.Property(a => a.BodyHtml).HasMaxLength(Limits.BodyHtml).IsRequired();
+        builder.Property(a => a.Language).HasMaxLength(2).IsFixedLength().IsRequired();
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.Place).HasMaxLength(100).IsRequired();
+        builder.Property(a => a.ProcedureReference).HasMaxLength(32);
+        builder.Property(a => a.CreatedById).HasMaxLength(Limits.UserId);
+        builder.Property(a => a.UpdatedById).HasMaxLength(Limits.UserId);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.Ignore(a => a.AverageScore);
+
+        // The public listing: WHERE Status = 'Published' AND PublishAt <= now ORDER BY PublishAt DESC.
+        builder.HasIndex(a => new { a.Status, a.PublishAt });
+
+        builder.HasMany(a => a.Committees).WithMany().UsingEntity(
+            "ArticleCommittee",
+            r => r.HasOne(typeof(Committee)).WithMany().HasForeignKey("CommitteeId"),
+            l => l.HasOne(typeof(Article)).WithMany().HasForeignKey("ArticleId"),
+            j => j.HasIndex("CommitteeId"));
+        builder.HasMany(a => a.Topics).WithMany().UsingEntity(
+            "ArticleTopic",
+            r => r.HasOne(typeof(Topic)).WithMany().HasForeignKey("TopicId"),
+            l => l.HasOne(typeof(Article)).WithMany().HasForeignKey("ArticleId"),
+            j => j.HasIndex("TopicId"));
+    }
+}
+
+internal sealed class ArticleAuthorConfiguration : IEntityTypeConfiguration<ArticleAuthor>
+{
+    public void Configure(EntityTypeBuilder<ArticleAuthor> builder)
+    {
+        builder.HasKey(x => new { x.ArticleId, x.AuthorId });
+        builder.HasOne(x => x.Article).WithMany(a => a.Authors).HasForeignKey(x => x.ArticleId);
+        builder.HasOne(x => x.Author).WithMany().HasForeignKey(x => x.AuthorId);
+        builder.HasIndex(x => x.AuthorId);
+    }
+}
+
+internal sealed class ArticleSlugConfiguration : IEntityTypeConfiguration<ArticleSlug>
+{
+    public void Configure(EntityTypeBuilder<ArticleSlug> builder)
+    {
+        builder.Property(s => s.Slug).HasMaxLength(Limits.Slug).IsRequired();
+        builder.HasIndex(s => s.Slug).IsUnique();
+        builder.HasOne(s => s.Article).WithMany(a => a.FormerSlugs).HasForeignKey(s => s.ArticleId);
+    }
+}
+
+internal sealed class ArticleRevisionConfiguration : IEntityTypeConfiguration<ArticleRevision>
+{
+    public void Configure(EntityTypeBuilder<ArticleRevision> builder)
+    {
+        builder.Property(r => r.Title).HasMaxLength(Limits.Title).IsRequired();
+        builder.Property(r => r.Lead).HasMaxLength(Limits.Lead).IsRequired();
+        builder.Property(r => r.BodyMarkdown).HasMaxLength(Limits.Body).IsRequired();
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.CreatedById).HasMaxLength(Limits.UserId);
+        builder.Property(r => r.CreatedByName).HasMaxLength(Limits.Email).IsRequired();
+        builder.Property(r => r.Note).HasMaxLength(400).IsRequired();
+        builder.HasIndex(r => new { r.ArticleId, r.Number }).IsUnique();
+        builder.HasOne(r => r.Article).WithMany(a => a.Revisions).HasForeignKey(r => r.ArticleId);
+    }
+}

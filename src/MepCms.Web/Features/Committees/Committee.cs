@@ -1,0 +1,30 @@
+using MepCms.Web.Features.Authors;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MepCms.Web.Features.Committees;
+
+/// <summary>A parliamentary committee or subcommittee (AFET, DROI, LIBE, …).</summary>
+public sealed class Committee
+{
+    public int Id { get; set; }
+    public string Code { get; set; } = "";
+    public string Slug { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Description { get; set; } = "";
+    public bool IsActive { get; set; } = true;
+    public List<CommitteeMembership> Memberships { get; set; } = [];
+}
+
+internal sealed class CommitteeConfiguration : IEntityTypeConfiguration<Committee>
+{
+    public void Configure(EntityTypeBuilder<Committee> builder)
+    {
+        builder.Property(c => c.Code).HasMaxLength(16).IsRequired();
+        builder.HasIndex(c => c.Code).IsUnique();
+        builder.Property(c => c.Slug).HasMaxLength(Limits.Slug).IsRequired();
+        builder.HasIndex(c => c.Slug).IsUnique();
+        builder.Property(c => c.Name).HasMaxLength(Limits.Name).IsRequired();
+        builder.Property(c => c.Description).HasMaxLength(Limits.ShortText).IsRequired();
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace MepCms.Web.Features.Shared;
+
+/// <summary>Friendly error pages in the site layout, for status codes and unhandled exceptions.</summary>
+[ApiExplorerSettings(IgnoreApi = true)]
+public sealed class ErrorController : Controller
+{
+    [Route("/error/{code:int}")]
+    public IActionResult Show(int code)
+    {
+        var status = code is >= 400 and <= 599 ? code : 500;
+        Response.StatusCode = status;
+        var model = new ErrorViewModel(status, HttpContext.TraceIdentifier);
+        return View(status == 404 ? "NotFound" : "Error", model);
+    }
+}
+
+public sealed record ErrorViewModel(int StatusCode, string RequestId) : IHasPageMeta
+{
+    public PageMeta Meta => StatusCode == 404
+        ? new PageMeta("Page not found", "The page you asked for does not exist.", "/") { NoIndex = true }
+        : new PageMeta("Something went wrong", "An error occurred.", "/") { NoIndex = true };
+}

@@ -1,0 +1,27 @@
+using MepCms.Web.Infrastructure.Web;
+using Microsoft.Extensions.Options;
+
+namespace MepCms.Web.Features.Shared;
+
+/// <summary>What the layout needs for the head of a page: title, description, canonical path, sharing tags.</summary>
+public sealed record PageMeta(string Title, string Description, string CanonicalPath, string OpenGraphType = "website")
+{
+    public bool NoIndex { get; init; }
+}
+
+/// <summary>A view model whose page has its own title, description and canonical URL.</summary>
+public interface IHasPageMeta
+{
+    PageMeta Meta { get; }
+}
+
+/// <summary>Absolute URLs for canonical links, sharing tags and feeds.</summary>
+public sealed class SiteUrls(IOptions<SiteOptions> options)
+{
+    public string Base(HttpRequest request) =>
+        options.Value.PublicUrl is { Length: > 0 } configured
+            ? configured.TrimEnd('/')
+            : $"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}";
+
+    public string Absolute(HttpRequest request, string path) => Base(request) + (path.StartsWith('/') ? path : "/" + path);
+}

@@ -1,0 +1,21 @@
+using Serilog;
+
+namespace MepCms.Web.Infrastructure.Logging;
+
+public static class LoggingSetup
+{
+    /// <summary>Serilog, configured entirely from the `Serilog` section of the settings.</summary>
+    public static WebApplicationBuilder AddMepCmsLogging(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext());
+        return builder;
+    }
+
+    /// <summary>One event per request: method, path (never the query string), status and time taken.</summary>
+    public static IApplicationBuilder UseMepCmsRequestLogging(this IApplicationBuilder app) =>
+        app.UseSerilogRequestLogging(o =>
+            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");
+}

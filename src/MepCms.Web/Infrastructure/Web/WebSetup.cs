@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Net.Http.Headers;
+
+namespace MepCms.Web.Infrastructure.Web;
+
+public static class WebSetup
+{
+    /// <summary>MVC with views beside their controllers: Features/{Controller}/{View}.cshtml.</summary>
+    public static IServiceCollection AddMepCmsWeb(this IServiceCollection services)
+    {
+        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddControllersWithViews();
+        services.Configure<RazorViewEngineOptions>(o =>
+        {
+            o.ViewLocationFormats.Clear();
+            o.ViewLocationFormats.Add("/Features/{1}/{0}.cshtml");
+            o.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
+            o.AreaViewLocationFormats.Clear();
+            o.AreaViewLocationFormats.Add("/Features/{2}/{1}/{0}.cshtml");
+            o.AreaViewLocationFormats.Add("/Features/{2}/Shared/{0}.cshtml");
+            o.AreaViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
+        });
+        services.AddRouting(o => o.LowercaseUrls = true);
+        return services;
+    }
+
+    /// <summary>
+    /// Files from wwwroot. Links carry a content hash (asp-append-version), so a versioned request
+    /// may be cached for a year; anything else is revalidated.
+    /// </summary>
+    public static IApplicationBuilder UseMepCmsStaticFiles(this IApplicationBuilder app) =>
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            ContentTypeProvider = new FileExtensionContentTypeProvider(),
+            OnPrepareResponse = context =>
+            {
+                var headers = context.Context.Response.Headers;
+                headers[HeaderNames.CacheControl] = context.Context.Request.Query.ContainsKey("v")
+                    ? "public, max-age=31536000, immutable"
+                    : "public, max-age=3600";
+            },
+        });
+
+    /// <summary>Friendly error pages in the site layout; production never shows a stack trace.</summary>
+    public static IApplicationBuilder UseMepCmsErrorPages(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error/500");
+        }
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        return app;
+    }
+}

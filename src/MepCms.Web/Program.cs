@@ -1,0 +1,35 @@
+using MepCms.Web.Data;
+using MepCms.Web.Data.Seeding;
+using MepCms.Web.Features.Account;
+using MepCms.Web.Features.Shared;
+using MepCms.Web.Infrastructure.Logging;
+using MepCms.Web.Infrastructure.Markdown;
+using MepCms.Web.Infrastructure.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddMepCmsLogging();
+builder.Services.AddMepCmsWeb();
+builder.Services.AddMepCmsDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddMepCmsIdentity();
+builder.Services.AddMarkdown();
+builder.Services.AddSingleton<SiteUrls>();
+builder.Services.AddMepCmsSeeding();
+
+var app = builder.Build();
+
+app.UseMepCmsErrorPages();
+app.UseMepCmsStaticFiles();
+app.UseMepCmsRequestLogging();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapMepCmsHealth();
+app.MapControllers();
+
+await app.PrepareAsync();
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,85 @@
+using MepCms.Tests.Support;
+using MepCms.Web.Data;
+using MepCms.Web.Data.Seeding;
+using MepCms.Web.Features.Account;
+using MepCms.Web.Features.Articles;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MepCms.Tests.Data;
+
+public sealed class DemoSiteFactory : MepCmsFactory
+{
+    protected override void Configure(IDictionary<string, string?> settings)
+    {
+        settings["Seed:DemoContent"] = "true";
+        settings["Admin:Password"] = null;
+    }
+}
+
+public sealed class SeedingTests(DemoSiteFactory app) : IClassFixture<DemoSiteFactory>
+{
+    private sealed record Counts(int Authors, int Committees, int Topics, int Articles, int Published, int Ratings, int Memberships, int Users);
+
+    private Task<Counts> CountAsync() => app.WithDbAsync(async db => new Counts(
+        await db.Authors.CountAsync(), await db.Committees.CountAsync(), await db.Topics.CountAsync(), await db.Articles.CountAsync(),
+        await db.Articles.Visible(app.Clock).CountAsync(), await db.Ratings.CountAsync(), await db.CommitteeMemberships.CountAsync(),
+        await db.Users.CountAsync()));
+
+    [Fact]
+    public async Task Demo_site_is_alive_with_meps_committees_and_statements()
+    {
+        var counts = await CountAsync();
+
+        Assert.True(counts.Authors >= 6);
+        Assert.True(counts.Committees >= 5);
+        Assert.True(counts.Published >= 25);
+        Assert.True(counts.Ratings > 0);
+        var countries = await app.WithDbAsync(db => db.Authors.Select(a => a.CountryCode).Distinct().CountAsync());
+        Assert.True(countries >= 4);
+    }
+
+    [Fact]
+    public async Task Demo_ratings_agree_with_the_stored_aggregates()
+    {
+        var mismatches = await app.WithDbAsync(db => db.Articles
+            .Where(a => a.RatingCount != db.Ratings.Count(r => r.ArticleId == a.Id) || a.RatingSum != db.Ratings.Where(r => r.ArticleId == a.Id).Sum(r => (long)r.Score))
+            .Select(a => a.Slug).ToListAsync());
+
+        Assert.Empty(mismatches);
+    }
+
+    [Fact]
+    public async Task Seeding_twice_creates_nothing_twice()
+    {
+        var before = await CountAsync();
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AdminSeeder>().SeedAsync();
+            await scope.ServiceProvider.GetRequiredService<DemoContentSeeder>().SeedAsync();
+        }
+
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task First_admin_gets_a_generated_password_in_a_private_file()
+    {
+        app.StartServer();
+        var file = app.PasswordFile;
+        var password = (await File.ReadAllTextAsync(file)).Trim();
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var admin = await users.FindByEmailAsync(MepCmsFactory.AdminEmail);
+        Assert.NotNull(admin);
+        Assert.True(await users.CheckPasswordAsync(admin, password));
+        Assert.True(await users.IsInRoleAsync(admin, Roles.Admin));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
+    }
+}
