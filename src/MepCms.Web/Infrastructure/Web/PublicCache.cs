@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace MepCms.Web.Infrastructure.Web;
+
+/// <summary>
+/// Output-cache tags of the public site. A cached public response is tagged with what it shows,
+/// so a change evicts exactly the responses that could show it.
+/// </summary>
+public static class CacheTags
+{
+    /// <summary>Every public response.</summary>
+    public const string Public = "public";
+    /// <summary>Every list of statements: home, MEP, committee, topic, search, feeds, sitemap.</summary>
+    public const string Lists = "lists";
+
+    public static string Article(int id) => $"article:{id}";
+}
+
+/// <summary>What changed, said by the code that changed it; the cache decides what to evict.</summary>
+public interface IPublicCache
+{
+    /// <summary>A statement's content, status, publish time or slug changed (or it went live).</summary>
+    Task ArticleChangedAsync(int articleId, CancellationToken cancellationToken = default);
+
+    /// <summary>A reader rated a statement: its page and the lists that show its average.</summary>
+    Task RatingChangedAsync(int articleId, CancellationToken cancellationToken = default);
+
+    /// <summary>MEPs, committees or topics changed: names and links may appear on any page.</summary>
+    Task DirectoryChangedAsync(CancellationToken cancellationToken = default);
+}
+
+internal sealed class OutputCachePublicCache(IOutputCacheStore store) : IPublicCache
+{
+    public async Task ArticleChangedAsync(int articleId, CancellationToken cancellationToken = default)
+    {
+        await store.EvictByTagAsync(CacheTags.Article(articleId), cancellationToken);
+        await store.EvictByTagAsync(CacheTags.Lists, cancellationToken);
+    }
+
+    public Task RatingChangedAsync(int articleId, CancellationToken cancellationToken = default) =>
+        ArticleChangedAsync(articleId, cancellationToken);
+
+    public Task DirectoryChangedAsync(CancellationToken cancellationToken = default) =>
+        store.EvictByTagAsync(CacheTags.Public, cancellationToken).AsTask();
+}
