@@ -11,20 +11,22 @@ public sealed class RestartTests : IDisposable
     private readonly SharedDatabase _otherDatabase = new();
 
     [Fact]
-    public async Task Form_tokens_and_protected_data_survive_a_restart_of_the_app()
+    public async Task Sign_ins_form_tokens_and_protected_data_survive_a_restart_of_the_app()
     {
         KeyRing.FormToken token;
-        string sealedText;
+        string sealedText, signIn;
         await using (var before = new AppInstance(_database.File))
         {
             before.StartServer();
             token = KeyRing.IssueFormToken(before.Services);
             sealedText = Protector(before).Protect("still signed in");
+            signIn = await KeyRing.SignInAsync(before.Services);
         }
 
         await using var after = new AppInstance(_database.File);
         after.StartServer();
 
+        Assert.Equal(MepCmsFactory.AdminEmail, await KeyRing.SignedInAsAsync(after.Services, signIn));
         Assert.True(await KeyRing.AcceptsAsync(after.Services, token));
         Assert.Equal("still signed in", Protector(after).Unprotect(sealedText));
     }
@@ -36,10 +38,12 @@ public sealed class RestartTests : IDisposable
         first.StartServer();
         var token = KeyRing.IssueFormToken(first.Services);
         var sealedText = Protector(first).Protect("still signed in");
+        var signIn = await KeyRing.SignInAsync(first.Services);
 
         await using var stranger = new AppInstance(_otherDatabase.File);
         stranger.StartServer();
 
+        Assert.Null(await KeyRing.SignedInAsAsync(stranger.Services, signIn));
         Assert.False(await KeyRing.AcceptsAsync(stranger.Services, token));
         Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => Protector(stranger).Unprotect(sealedText));
     }

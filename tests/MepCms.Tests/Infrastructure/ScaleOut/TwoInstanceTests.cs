@@ -32,6 +32,15 @@ public sealed class TwoInstanceTests(TwoInstances app) : IClassFixture<TwoInstan
     }
 
     [Fact]
+    public async Task A_sign_in_made_on_one_instance_is_honoured_by_the_other()
+    {
+        var cookie = await KeyRing.SignInAsync(app.A.Services);
+
+        Assert.StartsWith("mepcms.auth=", cookie);
+        Assert.Equal(MepCmsFactory.AdminEmail, await KeyRing.SignedInAsAsync(app.B.Services, cookie));
+    }
+
+    [Fact]
     public void Data_protected_by_one_instance_is_read_by_the_other()
     {
         var sealedText = app.A.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("signed in as press officer");

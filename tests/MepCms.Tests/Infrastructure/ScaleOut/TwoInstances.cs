@@ -1,7 +1,9 @@
 using MepCms.Tests.Support;
-using MepCms.Web.Data;
+using MepCms.Web.Features.Account;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -58,6 +60,28 @@ public static class KeyRing
         context.Request.Headers.Cookie = $"{options.Cookie.Name}={token.Cookie}";
         context.Request.Headers[options.HeaderName!] = token.RequestToken;
         return await services.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context);
+    }
+
+    /// <summary>Signs the first admin in on this instance; returns the sign-in cookie it would send.</summary>
+    public static async Task<string> SignInAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByEmailAsync(MepCmsFactory.AdminEmail) ?? throw new InvalidOperationException("no admin");
+        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user);
+        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        await context.SignInAsync(IdentityConstants.ApplicationScheme, principal);
+        return context.Response.Headers.SetCookie.ToString().Split(';')[0];
+    }
+
+    /// <summary>Who this instance takes the sender of the cookie for; null when it refuses the cookie.</summary>
+    public static async Task<string?> SignedInAsAsync(IServiceProvider services, string cookie)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        context.Request.Headers.Cookie = cookie;
+        var result = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        return result.Succeeded ? result.Principal.Identity?.Name : null;
     }
 
     public static async Task<int> AuditCountAsync(this MepCmsFactory app, string action, int articleId) =>
