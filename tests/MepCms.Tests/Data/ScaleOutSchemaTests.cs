@@ -10,14 +10,10 @@ namespace MepCms.Tests.Data;
 /// <summary>What several instances on SQL Server rely on, checked without a server.</summary>
 public sealed class ScaleOutSchemaTests
 {
-    private static SqlServerMepCmsDbContext SqlServer() =>
-        new(new DbContextOptionsBuilder<SqlServerMepCmsDbContext>()
-            .UseSqlServer("Server=none;Database=MepCms;Trusted_Connection=True;TrustServerCertificate=True", o => o.EnableRetryOnFailure()).Options);
-
     [Fact]
     public void Sql_server_script_creates_the_key_ring_table_and_the_go_live_marker()
     {
-        using var db = SqlServer();
+        using var db = SqlServerAsTheAppConfiguresIt();
         var script = db.GetService<IMigrator>().GenerateScript();
 
         Assert.Contains("CREATE TABLE [DataProtectionKeys]", script);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -23,7 +24,7 @@ public sealed class AppInstance : MepCmsFactory
         _databaseFile = databaseFile;
         _settings = settings ?? new Dictionary<string, string?>();
         _services = services;
-        UseKestrel(0);
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
 
     /// <summary>Every log event the instance wrote (Serilog reads sinks from the services).</summary>

@@ -31,10 +31,23 @@ internal sealed class GoLive(MepCmsDbContext db, IPublicCache cache, TimeProvide
                 continue; // another instance won it
             }
             taken++;
-            await cache.ArticleChangedAsync(article.Id, cancellationToken);
             logger.LogInformation("Statement {ArticleId} went live", article.Id);
+            await EvictAsync(article.Id, cancellationToken);
         }
         return taken;
+    }
+
+    // After the commit, and not retried: if the cache does not answer, its entries expire on their own.
+    private async Task EvictAsync(int articleId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await cache.ArticleChangedAsync(articleId, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(exception, "Statement {ArticleId} went live but the public cache could not be evicted", articleId);
+        }
     }
 
     // The marker and the audit entry are written in one transaction: either both or neither.
