@@ -34,6 +34,13 @@ public sealed class LoggingConfigurationTests(ProductionFactory production, Deve
     }
 
     [Fact]
+    public void Request_logging_can_use_this_apps_own_logger_rather_than_the_static_one()
+    {
+        // Several hosts in one process (tests, or instances side by side) each log to their own sinks.
+        Assert.NotNull(production.Services.GetService<Serilog.ILogger>());
+    }
+
+    [Fact]
     public void Requests_in_flight_get_time_to_finish_on_shutdown()
     {
         var host = production.Services.GetRequiredService<IOptions<HostOptions>>().Value;
