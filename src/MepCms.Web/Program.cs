@@ -4,6 +4,7 @@ using MepCms.Web.Features.Account;
 using MepCms.Web.Features.Shared;
 using MepCms.Web.Infrastructure.Logging;
 using MepCms.Web.Infrastructure.Markdown;
+using MepCms.Web.Infrastructure.Security;
 using MepCms.Web.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,12 +13,14 @@ builder.AddMepCmsLogging();
 builder.Services.AddMepCmsWeb();
 builder.Services.AddMepCmsDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddMepCmsIdentity();
+builder.AddMepCmsSecurity();
 builder.Services.AddMarkdown();
 builder.Services.AddSingleton<SiteUrls>();
 builder.Services.AddMepCmsSeeding();
 
 var app = builder.Build();
 
+app.UseMepCmsSecurity();
 app.UseMepCmsErrorPages();
 app.UseMepCmsStaticFiles();
 app.UseMepCmsRequestLogging();
