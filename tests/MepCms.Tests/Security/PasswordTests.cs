@@ -33,6 +33,7 @@ public sealed class PasswordTests(MepCmsFactory app) : IClassFixture<MepCmsFacto
     [InlineData("1q2w3e4r5t6y")]
     [InlineData("iloveyou12345678")]
     [InlineData("123456789012")]
+    [InlineData("!!qwerty2024")]
     public async Task A4_common_and_breached_passwords_are_refused(string password)
     {
         Assert.Contains(await ErrorsAsync(password), e => e.Code == "CommonPassword");

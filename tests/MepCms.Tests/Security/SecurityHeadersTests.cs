@@ -70,6 +70,26 @@ public sealed class SecurityHeadersTests(ProductionSecurityTestApp app) : IClass
         Assert.DoesNotContain(page.QuerySelectorAll("*").SelectMany(e => e.Attributes), a => a.Name.StartsWith("on", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("/admin")]
+    [InlineData("/Admin/articles/1/edit")]
+    [InlineData("/account/login")]
+    public async Task Back_office_and_account_responses_are_never_stored(string path)
+    {
+        var response = await _client.GetAsync(path);
+
+        Assert.Equal("no-store", ExpectedHeaders.Header(response, "Cache-Control"));
+        ExpectedHeaders.AssertPresent(response);
+    }
+
+    [Fact]
+    public async Task Public_pages_may_be_cached()
+    {
+        var response = await _client.GetAsync("/");
+
+        Assert.DoesNotContain("no-store", ExpectedHeaders.Header(response, "Cache-Control"));
+    }
+
     [Fact]
     public async Task Https_responses_in_production_ask_browsers_to_keep_to_https_for_a_year()
     {

@@ -115,5 +115,6 @@ public sealed class TransportTests(KestrelTestApp app) : IClassFixture<KestrelTe
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         ExpectedHeaders.AssertPresent(response);
+        Assert.True(IPAddress.IsLoopback(IPAddress.Parse(app.Address.Host)), $"listening on {app.Address}");
     }
 }

@@ -5,6 +5,7 @@ namespace MepCms.Web.Infrastructure.Security;
 /// <summary>
 /// Puts the security headers on every response (pages, error pages, static files, redirects) and
 /// answers 405 to methods the site never uses (TRACE, CONNECT, WebDAV verbs) before anything else runs.
+/// Responses under /admin and /account are marked <c>Cache-Control: no-store</c>.
 /// A feature that needs a stricter value (a preview page's <c>Referrer-Policy: no-referrer</c>) sets
 /// its own header; these are only added when the response does not carry one already.
 /// </summary>
@@ -25,11 +26,17 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
-        context.Response.OnStarting(static state =>
+        // Decided on the path as requested: an error page re-executes under /error/{code}.
+        var isPrivate = IsPrivate(context.Request.Path);
+        context.Response.OnStarting(() =>
         {
-            AddHeaders(((HttpContext)state).Response.Headers);
+            AddHeaders(context.Response.Headers);
+            if (isPrivate)
+            {
+                context.Response.Headers.CacheControl = "no-store";
+            }
             return Task.CompletedTask;
-        }, context);
+        });
 
         if (!AllowedMethods.Contains(context.Request.Method))
         {
@@ -39,6 +46,11 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         }
         return next(context);
     }
+
+    /// <summary>The back office and the account pages: never kept by a browser, proxy or the output cache.</summary>
+    public static bool IsPrivate(PathString path) =>
+        path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/account", StringComparison.OrdinalIgnoreCase);
 
     private static void AddHeaders(IHeaderDictionary headers)
     {
