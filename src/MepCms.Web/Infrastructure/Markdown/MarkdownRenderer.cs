@@ -57,12 +57,7 @@ public sealed class MarkdownRenderer : IMarkdownRenderer
         {
             return new MarkdownRendering("", null);
         }
-        // Checked before any parsing: a 5 MB body costs nothing but this comparison.
-        if (markdown.Length > Limits.Body)
-        {
-            return new MarkdownRendering("", $"The text is too long: at most {Limits.Body:N0} characters.");
-        }
-        if (Precheck(markdown) is { } refusal)
+        if (MarkdownLimits.Refusal(markdown) is { } refusal)
         {
             return new MarkdownRendering("", refusal);
         }
@@ -80,51 +75,9 @@ public sealed class MarkdownRenderer : IMarkdownRenderer
         catch (ArgumentException)
         {
             // Markdig's nesting depth limit, met while parsing or rendering ('>', '[' or '*' repeated thousands of times).
-            return new MarkdownRendering("", TooDeepMessage);
+            return new MarkdownRendering("", MarkdownLimits.TooDeepMessage);
         }
         return new MarkdownRendering(_sanitizer.Sanitize(html), null);
-    }
-
-    private const string TooDeepMessage = "The text is nested too deeply (quotes, lists, brackets or emphasis) to be shown.";
-    private const int MaximumNesting = 32;
-    private const int MaximumTableRows = 1_000;
-
-    /// <summary>
-    /// A linear pre-check for what Markdig would refuse only after seconds of work: more than 32
-    /// quote or list markers opening one line, or more than 32 unclosed '['. Also more than 1,000
-    /// table rows (lines with a '|'), which would take seconds to parse and sanitise.
-    /// </summary>
-    private static string? Precheck(string markdown)
-    {
-        int brackets = 0, markers = 0, rows = 0;
-        bool lineStart = true, rowCounted = false;
-        for (var i = 0; i < markdown.Length; i++)
-        {
-            var c = markdown[i];
-            if (c == '\n')
-            {
-                (lineStart, markers, rowCounted) = (true, 0, false);
-                continue;
-            }
-            brackets = c == '[' ? brackets + 1 : c == ']' ? Math.Max(0, brackets - 1) : brackets;
-            if (c == '|' && !rowCounted)
-            {
-                (rows, rowCounted) = (rows + 1, true);
-            }
-            if (lineStart && (c == '>' || (c is '-' or '*' or '+' && i + 1 < markdown.Length && markdown[i + 1] is ' ' or '\t')))
-            {
-                markers++;
-            }
-            else if (c is not (' ' or '\t'))
-            {
-                lineStart = false;
-            }
-            if (brackets > MaximumNesting || markers > MaximumNesting)
-            {
-                return TooDeepMessage;
-            }
-        }
-        return rows > MaximumTableRows ? $"Tables are limited to {MaximumTableRows:N0} rows." : null;
     }
 
     private static HtmlSanitizer CreateSanitizer()
