@@ -30,7 +30,7 @@ public sealed class RouteCatalogueTests(MepCmsFactory app) : IClassFixture<MepCm
         var page = Html.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Empty(Html.ActiveContent(page.DocumentElement));
+        Assert.Empty(TitleCatalogueTests.LiveContent(page));
         Assert.Equal("Page not found", page.QuerySelector("h1")!.TextContent.Trim());
     }
 

@@ -15,7 +15,7 @@ public sealed class TitleCatalogueTests(MepCmsFactory app) : IClassFixture<MepCm
 
         var page = await app.CreateClient().GetDocumentAsync($"/articles/{article.Slug}");
 
-        Assert.Empty(Html.ActiveContent(page.DocumentElement));
+        Assert.Empty(LiveContent(page));
         Assert.StartsWith(Payload, page.Title);
         Assert.Equal(Payload, page.QuerySelector("meta[property='og:title']")!.GetAttribute("content"));
         Assert.Equal(Payload, page.QuerySelector("meta[name='twitter:title']")!.GetAttribute("content"));
@@ -30,10 +30,20 @@ public sealed class TitleCatalogueTests(MepCmsFactory app) : IClassFixture<MepCm
 
         var page = await app.CreateClient().GetDocumentAsync("/");
 
-        Assert.Empty(Html.ActiveContent(page.DocumentElement));
+        Assert.Empty(LiveContent(page));
         Assert.Contains(page.QuerySelectorAll(".article-card__title"), t => t.TextContent.Trim() == Payload);
         Assert.Empty(page.QuerySelectorAll("img"));
     }
+
+    /// <summary>
+    /// Script, handlers and script URLs anywhere; forms and frames only where data is shown (the
+    /// head and the main content), as the site's own search form sits in the header.
+    /// </summary>
+    public static IEnumerable<string> LiveContent(AngleSharp.Dom.IDocument page) =>
+        Html.ActiveContent(page.DocumentElement).Where(finding => !finding.StartsWith("element: ", StringComparison.Ordinal))
+            .Concat(Html.ActiveContent(page.Head!))
+            .Concat(Html.ActiveContent(page.QuerySelector("main")!))
+            .Distinct();
 
     [Theory]
     [InlineData("Vote \u202Eecnatsiser", "Vote ecnatsiser")]

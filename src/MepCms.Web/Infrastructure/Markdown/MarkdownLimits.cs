@@ -6,12 +6,14 @@ internal static class MarkdownLimits
     public const string TooDeepMessage = "The text is nested too deeply (quotes, lists, brackets or emphasis) to be shown.";
     private const int MaximumNesting = 32;
     private const int MaximumTableRows = 1_000;
+    private const int MaximumDelimiterRun = 128;
 
     /// <summary>
     /// Why the Markdown is refused, or null. Linear, and run before parsing: Markdig refuses deep
     /// nesting only after seconds of work on inputs such as 100,000 '>' or '[', so more than 32 quote
-    /// or list markers opening one line, or more than 32 unclosed '[', are refused here. So are more
-    /// than 1,000 table rows (lines with a '|'), which take seconds to parse and sanitise.
+    /// or list markers opening one line, more than 32 unclosed '[', or a run of more than 128 '*',
+    /// '_' or '~' are refused here. So are more than 1,000 table rows (lines with a '|'), which
+    /// take seconds to parse and sanitise.
     /// </summary>
     public static string? Refusal(string markdown)
     {
@@ -20,7 +22,7 @@ internal static class MarkdownLimits
         {
             return $"The text is too long: at most {Limits.Body:N0} characters.";
         }
-        int brackets = 0, markers = 0, rows = 0;
+        int brackets = 0, markers = 0, rows = 0, run = 0;
         bool lineStart = true, rowCounted = false;
         for (var i = 0; i < markdown.Length; i++)
         {
@@ -31,6 +33,7 @@ internal static class MarkdownLimits
                 continue;
             }
             brackets = c == '[' ? brackets + 1 : c == ']' ? Math.Max(0, brackets - 1) : brackets;
+            run = c is '*' or '_' or '~' && i > 0 && markdown[i - 1] == c ? run + 1 : 1;
             if (c == '|' && !rowCounted)
             {
                 (rows, rowCounted) = (rows + 1, true);
@@ -43,7 +46,7 @@ internal static class MarkdownLimits
             {
                 lineStart = false;
             }
-            if (brackets > MaximumNesting || markers > MaximumNesting)
+            if (brackets > MaximumNesting || markers > MaximumNesting || run > MaximumDelimiterRun)
             {
                 return TooDeepMessage;
             }
