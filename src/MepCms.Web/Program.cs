@@ -18,6 +18,7 @@ builder.Services.AddMepCmsDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddMepCmsDataProtection();
 builder.Services.AddMepCmsDistributedCache(builder.Configuration);
 builder.Services.AddMepCmsIdentity();
+builder.AddMepCmsSecurity();
 builder.Services.AddMarkdown();
 builder.Services.AddSingleton<SiteUrls>();
 builder.Services.AddMepCmsSeeding();
@@ -32,6 +33,7 @@ if (await app.RunCommandAsync(args))
 }
 
 app.UseMepCmsForwardedHeaders();
+app.UseMepCmsSecurity();
 app.UseCorrelationId();
 app.UseMepCmsErrorPages();
 app.UseMepCmsStaticFiles();
