@@ -1,6 +1,7 @@
 using MepCms.Web.Data;
 using MepCms.Web.Data.Seeding;
 using MepCms.Web.Features.Account;
+using MepCms.Web.Features.Admin;
 using MepCms.Web.Features.Shared;
 using MepCms.Web.Infrastructure.Logging;
 using MepCms.Web.Infrastructure.Markdown;
@@ -12,6 +13,7 @@ builder.AddMepCmsLogging();
 builder.Services.AddMepCmsWeb();
 builder.Services.AddMepCmsDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddMepCmsIdentity();
+builder.Services.AddBackOffice();
 builder.Services.AddMarkdown();
 builder.Services.AddSingleton<SiteUrls>();
 builder.Services.AddMepCmsSeeding();

@@ -13,4 +13,16 @@ public static class ArticleQueries
                 a.Title, a.Slug, a.Lead, a.PublishAt!.Value,
                 a.Authors.OrderBy(x => x.Position).Select(x => new NamedLink(x.Author.FullName, x.Author.Slug)).ToList(),
                 new RatingSummary(a.RatingCount, a.RatingSum)));
+
+    /// <summary>The full statement page. Not a visibility rule: callers filter first (public) or are staff (preview, embargo).</summary>
+    public static IQueryable<ArticlePageViewModel> ToPage(this IQueryable<Article> articles) =>
+        articles.Select(a => new ArticlePageViewModel
+        {
+            Title = a.Title, Slug = a.Slug, Lead = a.Lead, BodyHtml = a.BodyHtml, Language = a.Language, Place = a.Place,
+            ProcedureReference = a.ProcedureReference, PublishAt = a.PublishAt ?? a.UpdatedAt, UpdatedAt = a.UpdatedAt,
+            Authors = a.Authors.OrderBy(x => x.Position).Select(x => new NamedLink(x.Author.FullName, x.Author.Slug)).ToList(),
+            Committees = a.Committees.OrderBy(c => c.Code).Select(c => new NamedLink(c.Name, c.Slug)).ToList(),
+            Topics = a.Topics.OrderBy(t => t.Name).Select(t => new NamedLink(t.Name, t.Slug)).ToList(),
+            Rating = new RatingSummary(a.RatingCount, a.RatingSum),
+        });
 }

@@ -12,7 +12,7 @@ public sealed class ErrorController : Controller
         var status = code is >= 400 and <= 599 ? code : 500;
         Response.StatusCode = status;
         var model = new ErrorViewModel(status, HttpContext.TraceIdentifier);
-        return View(status == 404 ? "NotFound" : "Error", model);
+        return View(status switch { 404 => "NotFound", 403 => "/Features/Account/Denied.cshtml", _ => "Error" }, model);
     }
 }
 
@@ -20,5 +20,6 @@ public sealed record ErrorViewModel(int StatusCode, string RequestId) : IHasPage
 {
     public PageMeta Meta => StatusCode == 404
         ? new PageMeta("Page not found", "The page you asked for does not exist.", "/") { NoIndex = true }
+        : StatusCode == 403 ? new PageMeta("Not allowed", "Your role does not allow this action.", "/") { NoIndex = true }
         : new PageMeta("Something went wrong", "An error occurred.", "/") { NoIndex = true };
 }
