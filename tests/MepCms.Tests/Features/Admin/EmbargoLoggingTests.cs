@@ -1,0 +1,25 @@
+using System.Net;
+using MepCms.Tests.Support;
+using MepCms.Web.Features.Account;
+using MepCms.Web.Features.Articles;
+
+namespace MepCms.Tests.Features.Admin;
+
+public sealed class EmbargoLoggingTests(LogCapturingFactory app) : IClassFixture<LogCapturingFactory>
+{
+    [Fact]
+    public async Task The_embargo_token_never_reaches_the_logs()
+    {
+        var draft = await app.SaveAsync(TestData.Article(app, status: ArticleStatus.Draft));
+        var editor = await app.SignedInAsync(Roles.Editor);
+        var created = await editor.Client.PostFormAsync("/admin/articles/new", $"/admin/articles/{draft.Id}/embargo", []);
+        var link = new Uri(Html.Parse(await created.Content.ReadAsStringAsync()).QuerySelector("#embargo-url")!.GetAttribute("value")!);
+        var token = Uri.UnescapeDataString(link.Query["?token=".Length..]);
+
+        var response = await app.CreateBrowserlessClient().GetAsync(link.PathAndQuery);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(app.Lines, line => line.Contains("/embargo", StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Lines, line => line.Contains(token[..20], StringComparison.Ordinal));
+    }
+}
