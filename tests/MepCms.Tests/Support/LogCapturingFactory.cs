@@ -14,6 +14,17 @@ public sealed class LogCapturingFactory : MepCmsFactory
     /// <summary>Every captured event as text: the rendered message and all its properties.</summary>
     public IEnumerable<string> Lines => Events.Select(e => e.RenderMessage() + " " + string.Join(" ", e.Properties.Select(p => $"{p.Key}={p.Value}")));
 
+    /// <summary>Request events are written after the response is sent: wait (bounded) until one matches.</summary>
+    public async Task<bool> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        while (!Lines.Any(match))
+        {
+            try { await Task.Delay(20, cancel.Token); } catch (TaskCanceledException) { return false; }
+        }
+        return true;
+    }
+
     protected override void Configure(IDictionary<string, string?> settings) =>
         settings["Serilog:MinimumLevel:Default"] = "Information";
 

@@ -19,7 +19,7 @@ public sealed class EmbargoLoggingTests(LogCapturingFactory app) : IClassFixture
         var response = await app.CreateBrowserlessClient().GetAsync(link.PathAndQuery);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains(app.Lines, line => line.Contains("/embargo", StringComparison.Ordinal));
+        Assert.True(await app.WaitForLineAsync(line => line.Contains("/embargo", StringComparison.Ordinal), TimeSpan.FromSeconds(10)));
         Assert.DoesNotContain(app.Lines, line => line.Contains(token[..20], StringComparison.Ordinal));
     }
 }
