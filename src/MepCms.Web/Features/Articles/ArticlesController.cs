@@ -22,6 +22,7 @@ public sealed class ArticlesController(MepCmsDbContext db, TimeProvider clock) :
             .FirstOrDefaultAsync(cancellationToken);
         if (article is not null)
         {
+            article.Related = await RelatedArticles.Of(db, visible, article.Id).ToListAsync(cancellationToken);
             return View(article);
         }
 

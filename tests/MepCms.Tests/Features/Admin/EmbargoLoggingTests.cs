@@ -5,6 +5,14 @@ using MepCms.Web.Features.Articles;
 
 namespace MepCms.Tests.Features.Admin;
 
+/// <summary>
+/// Serilog's request logging writes through the static logger, which the most recently built host
+/// sets; so this class runs alone, after the parallel ones, with its host built last.
+/// </summary>
+[CollectionDefinition(nameof(EmbargoLoggingTests), DisableParallelization = true)]
+public sealed class SerialLogCollection;
+
+[Collection(nameof(EmbargoLoggingTests))]
 public sealed class EmbargoLoggingTests(LogCapturingFactory app) : IClassFixture<LogCapturingFactory>
 {
     [Fact]
