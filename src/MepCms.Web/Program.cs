@@ -1,6 +1,7 @@
 using MepCms.Web.Data;
 using MepCms.Web.Data.Seeding;
 using MepCms.Web.Features.Account;
+using MepCms.Web.Features.Admin;
 using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Shared;
 using MepCms.Web.Infrastructure.Logging;
@@ -19,6 +20,7 @@ builder.Services.AddMepCmsDataProtection();
 builder.Services.AddMepCmsDistributedCache(builder.Configuration);
 builder.Services.AddMepCmsIdentity();
 builder.AddMepCmsSecurity();
+builder.Services.AddBackOffice();
 builder.Services.AddMarkdown();
 builder.Services.AddSingleton<SiteUrls>();
 builder.Services.AddMepCmsSeeding();

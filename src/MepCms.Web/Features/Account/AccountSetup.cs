@@ -34,6 +34,12 @@ public static class AccountSetup
             // Cookie name, flags and the absolute lifetime: Infrastructure/Security/SessionCookies.cs.
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            // A signed-in user without the right role gets a plain 403 (the denied page), not a redirect.
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
         return services;
     }
