@@ -2,6 +2,7 @@ using MepCms.Web.Data;
 using MepCms.Web.Data.Seeding;
 using MepCms.Web.Features.Account;
 using MepCms.Web.Features.Shared;
+using MepCms.Web.Infrastructure.Caching;
 using MepCms.Web.Infrastructure.Logging;
 using MepCms.Web.Infrastructure.Markdown;
 using MepCms.Web.Infrastructure.Web;
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddMepCmsLogging();
 builder.Services.AddMepCmsWeb();
+builder.Services.AddMepCmsCaching();
 builder.Services.AddMepCmsDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddMepCmsIdentity();
 builder.Services.AddMarkdown();
@@ -18,12 +20,14 @@ builder.Services.AddMepCmsSeeding();
 
 var app = builder.Build();
 
+app.UseMepCmsCompression();
 app.UseMepCmsErrorPages();
 app.UseMepCmsStaticFiles();
 app.UseMepCmsRequestLogging();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOutputCache();
 
 app.MapMepCmsHealth();
 app.MapControllers();

@@ -1,3 +1,4 @@
+using MepCms.Web.Infrastructure.Caching;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace MepCms.Web.Infrastructure.Web;
@@ -29,17 +30,27 @@ public interface IPublicCache
     Task DirectoryChangedAsync(CancellationToken cancellationToken = default);
 }
 
-internal sealed class OutputCachePublicCache(IOutputCacheStore store) : IPublicCache
+internal sealed class OutputCachePublicCache(IOutputCacheStore store, GoLiveSchedule schedule) : IPublicCache
 {
-    public async Task ArticleChangedAsync(int articleId, CancellationToken cancellationToken = default)
+    public Task ArticleChangedAsync(int articleId, CancellationToken cancellationToken = default)
+    {
+        // Its publish time may have moved: the lists' lifetime is recomputed on the next request.
+        schedule.Forget();
+        return EvictAsync(articleId, cancellationToken);
+    }
+
+    public Task RatingChangedAsync(int articleId, CancellationToken cancellationToken = default) =>
+        EvictAsync(articleId, cancellationToken);
+
+    private async Task EvictAsync(int articleId, CancellationToken cancellationToken)
     {
         await store.EvictByTagAsync(CacheTags.Article(articleId), cancellationToken);
         await store.EvictByTagAsync(CacheTags.Lists, cancellationToken);
     }
 
-    public Task RatingChangedAsync(int articleId, CancellationToken cancellationToken = default) =>
-        ArticleChangedAsync(articleId, cancellationToken);
-
-    public Task DirectoryChangedAsync(CancellationToken cancellationToken = default) =>
-        store.EvictByTagAsync(CacheTags.Public, cancellationToken).AsTask();
+    public Task DirectoryChangedAsync(CancellationToken cancellationToken = default)
+    {
+        schedule.Forget();
+        return store.EvictByTagAsync(CacheTags.Public, cancellationToken).AsTask();
+    }
 }
