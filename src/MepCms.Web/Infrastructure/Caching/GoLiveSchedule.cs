@@ -16,14 +16,16 @@ public sealed class GoLiveSchedule(IServiceScopeFactory scopes, IOutputCacheStor
 {
     private static readonly DateTime None = DateTime.MaxValue;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private DateTime? _next;
+    private const long Unknown = 0;
+    // Ticks of the next go-live, read and written atomically (a DateTime? could tear).
+    private long _nextTicks = Unknown;
     private long _changes;
 
     /// <summary>Forget the known time: a statement was scheduled, rescheduled or withdrawn.</summary>
     public void Forget()
     {
         Interlocked.Increment(ref _changes);
-        _next = null;
+        Interlocked.Exchange(ref _nextTicks, Unknown);
     }
 
     /// <summary>
@@ -33,23 +35,26 @@ public sealed class GoLiveSchedule(IServiceScopeFactory scopes, IOutputCacheStor
     public async ValueTask<TimeSpan> TimeUntilNextGoLiveAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        if (_next is not { } next || next <= now)
+        var next = Next;
+        if (next is null || next <= now)
         {
             next = await RefreshAsync(now, cancellationToken);
         }
-        return next == None ? TimeSpan.MaxValue : next - now;
+        return next == None ? TimeSpan.MaxValue : next.Value - now;
     }
+
+    private DateTime? Next => Interlocked.Read(ref _nextTicks) is var ticks and not Unknown ? new DateTime(ticks, DateTimeKind.Utc) : null;
 
     private async Task<DateTime> RefreshAsync(DateTime now, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_next is { } known && known > now)
+            if (Next is { } known && known > now)
             {
                 return known;
             }
-            if (_next is { } passed && passed != None)
+            if (Next is { } passed && passed != None)
             {
                 logger.LogInformation("A statement scheduled for {GoLive:o} is live; evicting cached lists", passed);
                 await store.EvictByTagAsync(CacheTags.Lists, cancellationToken);
@@ -64,10 +69,10 @@ public sealed class GoLiveSchedule(IServiceScopeFactory scopes, IOutputCacheStor
             {
                 // A change saved while the query ran may have moved the time: this response is
                 // not stored (zero time left), and the next request asks again.
-                _next = null;
+                Interlocked.Exchange(ref _nextTicks, Unknown);
                 return now;
             }
-            _next = next;
+            Interlocked.Exchange(ref _nextTicks, next.Ticks);
             return next;
         }
         finally
