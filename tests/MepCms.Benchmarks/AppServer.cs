@@ -19,7 +19,7 @@ internal sealed class AppServer : IAsyncDisposable
         Port = port;
     }
 
-    public static async Task<AppServer> StartAsync(string appFolder, string databaseFile, string logFile)
+    public static async Task<AppServer> StartAsync(string appFolder, string databaseFile, string logFile, IReadOnlyDictionary<string, string> settings)
     {
         var port = FreePort();
         var dll = Path.Combine(appFolder, "MepCms.Web.dll");
@@ -36,6 +36,10 @@ internal sealed class AppServer : IAsyncDisposable
         environment["Site__PublicUrl"] = $"http://127.0.0.1:{port}";
         environment["Admin__Email"] = "benchmark@example.test";
         environment["Admin__PasswordFile"] = Path.Combine(Path.GetDirectoryName(databaseFile)!, "admin-password.txt");
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
+        }
         var server = new AppServer(Process.Start(start)!, port);
         await server.WaitUntilHealthyAsync();
         return server;

@@ -16,7 +16,7 @@ try
     var runs = new List<SizeRun>();
     foreach (var (statements, ratings) in options.Sizes)
     {
-        runs.Add(await SizeRun.MeasureAsync(app, work, statements, ratings, options.Seconds));
+        runs.Add(await SizeRun.MeasureAsync(app, work, statements, ratings, options.Seconds, options.AppSettings));
     }
     var report = Report.Render(runs, options.Seconds);
     Console.WriteLine(report);
@@ -30,7 +30,7 @@ finally
     Directory.Delete(work, recursive: true);
 }
 
-internal sealed record BenchmarkOptions(int Seconds, IReadOnlyList<(int Statements, int Ratings)> Sizes)
+internal sealed record BenchmarkOptions(int Seconds, IReadOnlyList<(int Statements, int Ratings)> Sizes, IReadOnlyDictionary<string, string> AppSettings)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -45,7 +45,11 @@ internal sealed record BenchmarkOptions(int Seconds, IReadOnlyList<(int Statemen
             .Select(s => int.Parse(s, CultureInfo.InvariantCulture))
             .Select(n => (n, n >= 100_000 ? largeRatings : n * 10))
             .ToList();
-        return new BenchmarkOptions(Math.Clamp(seconds, 1, 120), sizes);
+        // --app-setting Key=Value (repeatable): an environment variable for the app, e.g. to compare a setting.
+        var settings = args.Select((a, i) => (a, i)).Where(x => x.a == "--app-setting" && x.i + 1 < args.Length)
+            .Select(x => args[x.i + 1].Split('=', 2)).Where(kv => kv.Length == 2)
+            .ToDictionary(kv => kv[0], kv => kv[1]);
+        return new BenchmarkOptions(Math.Clamp(seconds, 1, 120), sizes, settings);
     }
 
     public static string FindRepository()

@@ -11,19 +11,19 @@ internal sealed record SizeRun(int Statements, int Ratings, TimeSpan SeedTime, M
 {
     private const string Article = "/articles/statement-000001";
 
-    public static async Task<SizeRun> MeasureAsync(string appFolder, string work, int statements, int ratings, int seconds)
+    public static async Task<SizeRun> MeasureAsync(string appFolder, string work, int statements, int ratings, int seconds, IReadOnlyDictionary<string, string> appSettings)
     {
         var folder = Directory.CreateDirectory(Path.Combine(work, $"size-{statements}")).FullName;
         var database = Path.Combine(folder, "mepcms.db");
         var log = Path.Combine(folder, "app.log");
         Console.WriteLine($"[{statements:N0} statements] migrating an empty database…");
-        await (await AppServer.StartAsync(appFolder, database, log)).DisposeAsync();
+        await (await AppServer.StartAsync(appFolder, database, log, appSettings)).DisposeAsync();
         SqliteConnection.ClearAllPools();
         Console.WriteLine($"[{statements:N0} statements] seeding {statements:N0} statements and {ratings:N0} ratings…");
         var seedTime = BulkSeeder.Seed(database, statements, ratings, DateTime.UtcNow);
         Console.WriteLine($"[{statements:N0} statements] seeded in {seedTime.TotalSeconds:N1} s");
 
-        await using var server = await AppServer.StartAsync(appFolder, database, log);
+        await using var server = await AppServer.StartAsync(appFolder, database, log, appSettings);
         using var client = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
         var html = await client.GetByteArrayAsync(Article);
         var baselinePort = AppServer.FreePort();

@@ -10,7 +10,7 @@ public sealed record ArticleListViewModel(PagedList<ArticleSummary> Articles, Pa
 
 public sealed class ArticlePageViewModel : IHasPageMeta
 {
-    public required int Id { get; init; }
+    public int Id { get; init; }
     public required string Title { get; init; }
     public required string Slug { get; init; }
     public required string Lead { get; init; }

@@ -58,6 +58,7 @@ public sealed class GoLiveSchedule(IServiceScopeFactory scopes, IOutputCacheStor
             {
                 logger.LogInformation("A statement scheduled for {GoLive:o} is live; evicting cached lists", passed);
                 await store.EvictByTagAsync(CacheTags.Lists, cancellationToken);
+                await store.EvictByTagAsync(CacheTags.ArticlePages, cancellationToken);
             }
             var changes = Interlocked.Read(ref _changes);
             await using var scope = scopes.CreateAsyncScope();

@@ -36,10 +36,7 @@ public sealed class PublicPagesCachePolicy(IOptionsMonitor<CookieAuthenticationO
         context.AllowCacheStorage = canonicalQuery;
 
         context.Tags.Add(CacheTags.Public);
-        if (!PublicPaths.IsArticlePage(http.Request.Path))
-        {
-            context.Tags.Add(CacheTags.Lists);
-        }
+        context.Tags.Add(PublicPaths.IsArticlePage(http.Request.Path) ? CacheTags.ArticlePages : CacheTags.Lists);
 
         // Resolved per request: the schedule needs the cache store, which needs these options.
         var schedule = http.RequestServices.GetRequiredService<GoLiveSchedule>();

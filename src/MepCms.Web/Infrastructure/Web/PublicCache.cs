@@ -13,6 +13,8 @@ public static class CacheTags
     public const string Public = "public";
     /// <summary>Every list of statements: home, MEP, committee, topic, search, feeds, sitemap.</summary>
     public const string Lists = "lists";
+    /// <summary>Every statement's page: each shows a few related statements.</summary>
+    public const string ArticlePages = "article-pages";
 
     public static string Article(int id) => $"article:{id}";
 }
@@ -32,11 +34,14 @@ public interface IPublicCache
 
 internal sealed class OutputCachePublicCache(IOutputCacheStore store, GoLiveSchedule schedule) : IPublicCache
 {
-    public Task ArticleChangedAsync(int articleId, CancellationToken cancellationToken = default)
+    public async Task ArticleChangedAsync(int articleId, CancellationToken cancellationToken = default)
     {
         // Its publish time may have moved: the lists' lifetime is recomputed on the next request.
         schedule.Forget();
-        return EvictAsync(articleId, cancellationToken);
+        await EvictAsync(articleId, cancellationToken);
+        // Its title or visibility may show among the related statements of other pages. A rating
+        // does not evict these: related statements' averages may lag by the entry's lifetime.
+        await store.EvictByTagAsync(CacheTags.ArticlePages, cancellationToken);
     }
 
     public Task RatingChangedAsync(int articleId, CancellationToken cancellationToken = default) =>

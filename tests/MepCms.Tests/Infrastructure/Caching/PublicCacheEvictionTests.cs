@@ -30,6 +30,22 @@ public sealed class PublicCacheEvictionTests(CachingFactory app) : IClassFixture
     }
 
     [Fact]
+    public async Task An_edit_re_renders_the_other_statements_pages_which_list_related_ones()
+    {
+        var edited = await app.SaveAsync(TestData.Article(app));
+        var other = await app.SaveAsync(TestData.Article(app));
+        await _reader.GetAsync($"/articles/{other.Slug}");
+
+        await app.PublicCache().ArticleChangedAsync(edited.Id);
+        var otherAgain = await _reader.GetAsync($"/articles/{other.Slug}");
+        await app.PublicCache().RatingChangedAsync(edited.Id);
+        var afterRating = await _reader.GetAsync($"/articles/{other.Slug}");
+
+        Assert.False(otherAgain.IsFromCache());
+        Assert.True(afterRating.IsFromCache());
+    }
+
+    [Fact]
     public async Task An_unpublished_statement_is_gone_from_its_page_and_the_lists()
     {
         var article = await app.SaveAsync(TestData.Article(app));
