@@ -1,6 +1,7 @@
 using MepCms.Web.Data;
 using MepCms.Web.Data.Seeding;
 using MepCms.Web.Features.Account;
+using MepCms.Web.Features.Ratings;
 using MepCms.Web.Features.Shared;
 using MepCms.Web.Infrastructure.Logging;
 using MepCms.Web.Infrastructure.Markdown;
@@ -15,6 +16,7 @@ builder.Services.AddMepCmsIdentity();
 builder.Services.AddMarkdown();
 builder.Services.AddSingleton<SiteUrls>();
 builder.Services.AddMepCmsSeeding();
+builder.Services.AddRatings();
 
 var app = builder.Build();
 
@@ -24,6 +26,7 @@ app.UseMepCmsRequestLogging();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapMepCmsHealth();
 app.MapControllers();
