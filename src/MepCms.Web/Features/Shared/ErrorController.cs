@@ -6,9 +6,12 @@ namespace MepCms.Web.Features.Shared;
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class ErrorController : Controller
 {
+    // No action parameters: binding one would read a re-executed POST's form, and a body the
+    // server has just refused as too large would turn the error page itself into a 500.
     [Route("/error/{code:int}")]
-    public IActionResult Show(int code)
+    public IActionResult Show()
     {
+        var code = int.TryParse(RouteData.Values["code"] as string, out var value) ? value : 500;
         var status = code is >= 400 and <= 599 ? code : 500;
         Response.StatusCode = status;
         var model = new ErrorViewModel(status, HttpContext.TraceIdentifier);
