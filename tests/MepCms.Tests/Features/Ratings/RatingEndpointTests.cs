@@ -1,6 +1,9 @@
 using System.Net;
 using MepCms.Tests.Support;
 using MepCms.Web.Features.Ratings;
+using MepCms.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MepCms.Tests.Features.Ratings;
 
@@ -109,6 +112,22 @@ public sealed class RatingEndpointTests(RatingsFactory app) : IClassFixture<Rati
     }
 
     [Fact]
+    public async Task Forwarded_for_headers_do_not_make_a_reader_new()
+    {
+        var article = await app.PublishedArticleAsync();
+        var visitor = VisitorIdentity.NewId();
+
+        foreach (var forwarded in new[] { "1.1.1.1", "1.1.1.1, 2.2.2.2", "9.9.9.9" })
+        {
+            var request = RatingRequests.Post(_client, article.Slug, [new("score", "4")], visitor);
+            request.Headers.Add("X-Forwarded-For", forwarded);
+            Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(request)).StatusCode);
+        }
+
+        Assert.Equal(1, (await app.StoredRatingsAsync(article.Id)).Rows);
+    }
+
+    [Fact]
     public async Task Reader_reads_their_own_score_which_is_never_cached()
     {
         var article = await app.PublishedArticleAsync();
@@ -150,6 +169,22 @@ public sealed class RatingEndpointTests(RatingsFactory app) : IClassFixture<Rati
 
         Assert.Equal(new RatingViewModel(5.0, 1, 5), await response.ReadRatingAsync());
         Assert.Equal(0, (await app.StoredRatingsAsync(other.Id)).Rows);
+    }
+
+    [Fact]
+    public async Task Rating_evicts_the_cached_page_of_the_statement_and_the_lists()
+    {
+        var article = await app.PublishedArticleAsync();
+        var store = app.Services.GetRequiredService<IOutputCacheStore>();
+        await store.SetAsync("page", [1], [CacheTags.Article(article.Id)], TimeSpan.FromHours(1), default);
+        await store.SetAsync("list", [1], [CacheTags.Lists], TimeSpan.FromHours(1), default);
+        await store.SetAsync("other", [1], [CacheTags.Article(article.Id + 1000)], TimeSpan.FromHours(1), default);
+
+        await _client.RateAsync(article.Slug, 3);
+
+        Assert.Null(await store.GetAsync("page", default));
+        Assert.Null(await store.GetAsync("list", default));
+        Assert.NotNull(await store.GetAsync("other", default));
     }
 
     [Fact]
