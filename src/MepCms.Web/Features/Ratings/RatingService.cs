@@ -42,8 +42,7 @@ public sealed class RatingService(MepCmsDbContext db, TimeProvider clock, IPubli
         }
 
         // SQL Server retries transient failures (EnableRetryOnFailure): the whole transaction is the unit it repeats.
-        var strategy = db.Database.CreateExecutionStrategy();
-        var summary = await strategy.ExecuteAsync(() => StoreAsync(id, visitorHash, score, cancellationToken));
+        var summary = await db.Database.CreateExecutionStrategy().ExecuteAsync(() => StoreAsync(id, visitorHash, score, cancellationToken));
         if (summary is null)
         {
             return null;
