@@ -42,7 +42,7 @@ public sealed class ReaderJourneyTests(Site site)
         var secondPage = await page.Locator(".article-card__title").AllInnerTextsAsync();
         Assert.NotEmpty(secondPage);
         Assert.Empty(firstPage.Intersect(secondPage));
-        Assert.Equal("member", await page.Locator("input[name=q]").First.InputValueAsync());
+        Assert.Equal("member", await page.Locator("main input[name=q]").InputValueAsync());
     }
 
     [SkippableTheory(Skip = NeedsPublicSite)]
