@@ -1,4 +1,5 @@
 using MepCms.BrowserTests.Support;
+using static Microsoft.Playwright.Assertions;
 
 namespace MepCms.BrowserTests;
 
@@ -14,12 +15,12 @@ public sealed class KeyboardTests(Site site)
 
         await page.Keyboard.PressAsync("Tab");
         var skipLink = page.Locator(".skip-link");
-        Assert.Equal("Skip to content", await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()"));
-        var box = await skipLink.BoundingBoxAsync();
-        Assert.True(box is { Y: >= 0, Height: > 0 }, "the focused skip link is on screen");
+        await Expect(skipLink).ToBeFocusedAsync();
+        await Expect(skipLink).ToHaveTextAsync("Skip to content");
+        await Expect(skipLink).ToBeInViewportAsync();
 
         await page.Keyboard.PressAsync("Enter");
-        Assert.Equal("main", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await Expect(page.Locator("main#main")).ToBeFocusedAsync();
         Assert.EndsWith("#main", page.Url);
     }
 
