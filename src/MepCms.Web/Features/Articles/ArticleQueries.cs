@@ -1,16 +1,19 @@
+using System.Linq.Expressions;
 using MepCms.Web.Features.Ratings;
 using MepCms.Web.Features.Shared;
 
 namespace MepCms.Web.Features.Articles;
 
-/// <summary>Projections shared by every public list of statements, newest first.</summary>
+/// <summary>Projections shared by every public list of statements.</summary>
 public static class ArticleQueries
 {
+    /// <summary>A statement as a list shows it; one SQL query for the page, bylines included.</summary>
+    public static readonly Expression<Func<Article, ArticleSummary>> Summary = a => new ArticleSummary(
+        a.Title, a.Slug, a.Lead, a.PublishAt!.Value,
+        a.Authors.OrderBy(x => x.Position).Select(x => new NamedLink(x.Author.FullName, x.Author.Slug)).ToList(),
+        new RatingSummary(a.RatingCount, a.RatingSum));
+
+    /// <summary>Newest first (ties broken by id, so paging is stable).</summary>
     public static IQueryable<ArticleSummary> ToSummaries(this IQueryable<Article> articles) =>
-        articles
-            .OrderByDescending(a => a.PublishAt).ThenByDescending(a => a.Id)
-            .Select(a => new ArticleSummary(
-                a.Title, a.Slug, a.Lead, a.PublishAt!.Value,
-                a.Authors.OrderBy(x => x.Position).Select(x => new NamedLink(x.Author.FullName, x.Author.Slug)).ToList(),
-                new RatingSummary(a.RatingCount, a.RatingSum)));
+        articles.OrderByDescending(a => a.PublishAt).ThenByDescending(a => a.Id).Select(Summary);
 }

@@ -10,6 +10,7 @@ public sealed record ArticleListViewModel(PagedList<ArticleSummary> Articles, Pa
 
 public sealed class ArticlePageViewModel : IHasPageMeta
 {
+    public int Id { get; init; }
     public required string Title { get; init; }
     public required string Slug { get; init; }
     public required string Lead { get; init; }
@@ -23,5 +24,7 @@ public sealed class ArticlePageViewModel : IHasPageMeta
     public required IReadOnlyList<NamedLink> Committees { get; init; }
     public required IReadOnlyList<NamedLink> Topics { get; init; }
     public required RatingSummary Rating { get; init; }
+    /// <summary>A few other statements by the same MEPs or on the same committees or topics.</summary>
+    public IReadOnlyList<ArticleSummary> Related { get; set; } = [];
     public PageMeta Meta => new(Title, Lead, $"/articles/{Slug}", "article");
 }

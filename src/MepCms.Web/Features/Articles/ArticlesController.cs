@@ -20,7 +20,7 @@ public sealed class ArticlesController(MepCmsDbContext db, TimeProvider clock) :
         var article = await visible.Where(a => a.Slug == slug)
             .Select(a => new ArticlePageViewModel
             {
-                Title = a.Title, Slug = a.Slug, Lead = a.Lead, BodyHtml = a.BodyHtml, Language = a.Language, Place = a.Place,
+                Id = a.Id, Title = a.Title, Slug = a.Slug, Lead = a.Lead, BodyHtml = a.BodyHtml, Language = a.Language, Place = a.Place,
                 ProcedureReference = a.ProcedureReference, PublishAt = a.PublishAt!.Value, UpdatedAt = a.UpdatedAt,
                 Authors = a.Authors.OrderBy(x => x.Position).Select(x => new NamedLink(x.Author.FullName, x.Author.Slug)).ToList(),
                 Committees = a.Committees.OrderBy(c => c.Code).Select(c => new NamedLink(c.Name, c.Slug)).ToList(),
@@ -31,6 +31,7 @@ public sealed class ArticlesController(MepCmsDbContext db, TimeProvider clock) :
             .FirstOrDefaultAsync(cancellationToken);
         if (article is not null)
         {
+            article.Related = await RelatedArticles.Of(db, visible, article.Id).ToListAsync(cancellationToken);
             return View(article);
         }
 

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MepCms.Web.Infrastructure.Web;
+
+namespace MepCms.Web.Features.Articles;
+
+/// <summary>
+/// schema.org NewsArticle for search engines. Serialised by System.Text.Json with its default
+/// encoder, which escapes &lt; &gt; &amp; and quotes, so no title can close the script element.
+/// No AggregateRating: self-collected ratings are treated as self-serving.
+/// </summary>
+public static class ArticleJsonLd
+{
+    private static readonly JsonSerializerOptions Options = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+    public static string For(ArticlePageViewModel article, string siteName, Func<string, string> absolute)
+    {
+        var url = absolute($"/articles/{article.Slug}");
+        var data = new Dictionary<string, object?>
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "NewsArticle",
+            ["headline"] = article.Title.Length <= 110 ? article.Title : article.Title[..109] + "…",
+            ["description"] = article.Lead,
+            ["inLanguage"] = article.Language,
+            ["datePublished"] = BrusselsTime.Iso(article.PublishAt),
+            ["dateModified"] = BrusselsTime.Iso(article.UpdatedAt > article.PublishAt ? article.UpdatedAt : article.PublishAt),
+            ["mainEntityOfPage"] = url,
+            ["url"] = url,
+            ["author"] = article.Authors.Select(a => new Dictionary<string, string>
+            {
+                ["@type"] = "Person", ["name"] = a.Name, ["url"] = absolute($"/meps/{a.Slug}"),
+            }).ToList(),
+            ["publisher"] = new Dictionary<string, string> { ["@type"] = "Organization", ["name"] = siteName, ["url"] = absolute("/") },
+            ["about"] = article.Topics.Count == 0 ? null : article.Topics.Select(t => t.Name).ToList(),
+        };
+        return JsonSerializer.Serialize(data, Options);
+    }
+}

@@ -1,0 +1,65 @@
+using MepCms.Web.Features.Articles;
+using MepCms.Web.Features.Shared;
+
+namespace MepCms.Web.Features.Authors;
+
+/// <summary>An MEP as the directory and the profile show them.</summary>
+public sealed record AuthorCard(string FullName, string Slug, string CountryCode, string PoliticalGroup, string NationalParty, string? PhotoPath, bool IsActive)
+{
+    public string Country => Countries.Name(CountryCode);
+
+    /// <summary>Up to two initials for the generated avatar ("Ana Ferreira Lobo" → "AL").</summary>
+    public string Initials
+    {
+        get
+        {
+            var words = FullName.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return words.Length switch
+            {
+                0 => "?",
+                1 => char.ToUpperInvariant(words[0][0]).ToString(),
+                _ => $"{char.ToUpperInvariant(words[0][0])}{char.ToUpperInvariant(words[^1][0])}",
+            };
+        }
+    }
+
+    /// <summary>One of eight palette colours, stable for a given MEP.</summary>
+    public int AvatarTone => Slug.Aggregate(0, (hash, c) => (hash * 31 + c) & 0x7fffffff) % 8;
+
+    /// <summary>Only photos the site serves itself are shown: no third-party request from a page.</summary>
+    public bool HasLocalPhoto => PhotoPath is { Length: > 1 } path && path.StartsWith('/') && !path.StartsWith("//", StringComparison.Ordinal);
+}
+
+public sealed record DirectoryFilter(string? Country, string? Group, IReadOnlyList<string> Countries, IReadOnlyList<string> Groups);
+
+public sealed record AuthorDirectoryViewModel(IReadOnlyList<AuthorCard> Current, IReadOnlyList<AuthorCard> Former, DirectoryFilter Filter) : IHasPageMeta
+{
+    public PageMeta Meta => new("Our MEPs", "The Members of the European Parliament whose statements we publish, by country and political group.", "/meps");
+}
+
+public sealed record CommitteeRoleLink(string Name, string Slug, string Code, CommitteeRole Role)
+{
+    public string RoleText => Role switch
+    {
+        CommitteeRole.Chair => "Chair",
+        CommitteeRole.ViceChair => "Vice-Chair",
+        CommitteeRole.Substitute => "Substitute",
+        _ => "Member",
+    };
+}
+
+public sealed class AuthorProfileViewModel : IHasPageMeta
+{
+    public required AuthorCard Author { get; init; }
+    public required string BioHtml { get; init; }
+    public string? PressEmail { get; init; }
+    public string? PressPhone { get; init; }
+    public required IReadOnlyList<CommitteeRoleLink> Committees { get; init; }
+    public required PagedList<ArticleSummary> Articles { get; init; }
+
+    public PageMeta Meta => new(
+        Articles.Page == 1 ? Author.FullName : $"{Author.FullName} — page {Articles.Page}",
+        $"{(Author.IsActive ? "Statements of" : "Statements of former MEP")} {Author.FullName} ({Author.PoliticalGroup}, {Author.Country}).",
+        Articles.Page == 1 ? $"/meps/{Author.Slug}" : $"/meps/{Author.Slug}?page={Articles.Page}",
+        "profile");
+}

@@ -1,0 +1,54 @@
+using MepCms.Web.Data;
+using MepCms.Web.Features.Articles;
+using MepCms.Web.Features.Shared;
+using MepCms.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace MepCms.Web.Features.Feeds;
+
+/// <summary>RSS 2.0 of the latest published statements: all, one MEP's, one committee's.</summary>
+public sealed class FeedsController(MepCmsDbContext db, TimeProvider clock, SiteUrls urls, IOptions<SiteOptions> site) : Controller
+{
+    [HttpGet("/feed.xml")]
+    public async Task<IActionResult> All(CancellationToken cancellationToken) =>
+        await FeedAsync(site.Value.Name, site.Value.Tagline, "/", "/feed.xml", Visible(), cancellationToken);
+
+    [HttpGet("/meps/{slug}/feed.xml")]
+    public async Task<IActionResult> Author(string slug, CancellationToken cancellationToken)
+    {
+        var author = Slugs.IsValid(slug)
+            ? await db.Authors.AsNoTracking().Where(a => a.Slug == slug).Select(a => new { a.Id, a.FullName }).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        if (author is null)
+        {
+            return NotFound();
+        }
+        return await FeedAsync($"{author.FullName} | {site.Value.Name}", $"Statements of {author.FullName}", $"/meps/{slug}", $"/meps/{slug}/feed.xml",
+            Visible().Where(a => a.Authors.Any(x => x.AuthorId == author.Id)), cancellationToken);
+    }
+
+    [HttpGet("/committees/{slug}/feed.xml")]
+    public async Task<IActionResult> Committee(string slug, CancellationToken cancellationToken)
+    {
+        var committee = Slugs.IsValid(slug)
+            ? await db.Committees.AsNoTracking().Where(c => c.Slug == slug).Select(c => new { c.Id, c.Name }).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        if (committee is null)
+        {
+            return NotFound();
+        }
+        return await FeedAsync($"{committee.Name} | {site.Value.Name}", $"Statements on the work of the {committee.Name}", $"/committees/{slug}",
+            $"/committees/{slug}/feed.xml", Visible().Where(a => a.Committees.Any(c => c.Id == committee.Id)), cancellationToken);
+    }
+
+    private IQueryable<Article> Visible() => db.Articles.AsNoTracking().Visible(clock);
+
+    private async Task<IActionResult> FeedAsync(string title, string description, string pagePath, string feedPath, IQueryable<Article> articles, CancellationToken cancellationToken)
+    {
+        var entries = await RssFeed.Latest(articles).ToListAsync(cancellationToken);
+        var xml = RssFeed.Write(title, description, site.Value.Language, pagePath, feedPath, entries, path => urls.Absolute(Request, path));
+        return File(xml, RssFeed.ContentType);
+    }
+}

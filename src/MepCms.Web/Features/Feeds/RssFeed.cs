@@ -1,0 +1,53 @@
+using System.ServiceModel.Syndication;
+using System.Text;
+using System.Xml;
+using MepCms.Web.Features.Articles;
+
+namespace MepCms.Web.Features.Feeds;
+
+/// <summary>A statement as a feed carries it.</summary>
+public sealed record FeedEntry(string Title, string Slug, string Lead, DateTime PublishAt, DateTime UpdatedAt, IReadOnlyList<string> Authors);
+
+/// <summary>RSS 2.0 written by System.ServiceModel.Syndication, so escaping and dates follow the standard.</summary>
+public static class RssFeed
+{
+    public const int Size = 20;
+    public const string ContentType = "application/rss+xml; charset=utf-8";
+
+    public static IQueryable<FeedEntry> Latest(IQueryable<Article> visible) =>
+        visible.OrderByDescending(a => a.PublishAt).ThenByDescending(a => a.Id).Take(Size)
+            .Select(a => new FeedEntry(a.Title, a.Slug, a.Lead, a.PublishAt!.Value, a.UpdatedAt,
+                a.Authors.OrderBy(x => x.Position).Select(x => x.Author.FullName).ToList()));
+
+    /// <param name="absolute">Turns a site path into an absolute URL.</param>
+    public static byte[] Write(string title, string description, string language, string pagePath, string feedPath,
+        IReadOnlyList<FeedEntry> entries, Func<string, string> absolute)
+    {
+        var feed = new SyndicationFeed(title, description, new Uri(absolute(pagePath)))
+        {
+            Language = language,
+            LastUpdatedTime = entries.Count == 0 ? DateTimeOffset.UnixEpoch : entries.Max(e => Latest(e)),
+        };
+        feed.Links.Add(new SyndicationLink(new Uri(absolute(feedPath)), "self", title, "application/rss+xml", 0));
+        feed.Items = entries.Select(e =>
+        {
+            var url = absolute($"/articles/{e.Slug}");
+            var item = new SyndicationItem(e.Title, e.Lead, new Uri(url), url, Latest(e)) { PublishDate = e.PublishAt };
+            foreach (var author in e.Authors)
+            {
+                item.Authors.Add(new SyndicationPerson { Name = author });
+            }
+            return item;
+        }).ToList();
+
+        using var stream = new MemoryStream();
+        using (var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
+        {
+            new Rss20FeedFormatter(feed).WriteTo(writer);
+        }
+        return stream.ToArray();
+    }
+
+    private static DateTimeOffset Latest(FeedEntry entry) =>
+        new(entry.UpdatedAt > entry.PublishAt ? entry.UpdatedAt : entry.PublishAt, TimeSpan.Zero);
+}

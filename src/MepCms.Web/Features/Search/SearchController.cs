@@ -1,0 +1,40 @@
+using MepCms.Web.Data;
+using MepCms.Web.Features.Articles;
+using MepCms.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace MepCms.Web.Features.Search;
+
+public sealed class SearchController(MepCmsDbContext db, TimeProvider clock) : Controller
+{
+    [HttpGet("/search")]
+    public async Task<IActionResult> Index(string? q, int? page, CancellationToken cancellationToken)
+    {
+        var query = SearchQuery.Parse(q);
+        var number = Paging.Normalise(page);
+        var results = new PagedList<ArticleSummary>([], 1, Paging.DefaultPageSize, 0);
+        if (!query.IsEmpty)
+        {
+            var found = await ArticleSearch.PageAsync(db, db.Articles.AsNoTracking().Visible(clock), query, number, Paging.DefaultPageSize, cancellationToken);
+            if (found is null)
+            {
+                return NotFound();
+            }
+            results = found;
+        }
+        return View(new SearchViewModel(query.Text, query.IsEmpty, results));
+    }
+}
+
+public sealed record SearchViewModel(string Query, bool IsEmpty, PagedList<ArticleSummary> Results) : IHasPageMeta
+{
+    // Result pages are not for search engines; the canonical keeps the query so sharing a search works.
+    public PageMeta Meta => new(
+        IsEmpty ? "Search statements" : $"Search: {Shorten(Query)}",
+        IsEmpty ? "Search the press statements of our Members of the European Parliament." : $"Statements matching “{Shorten(Query)}”.",
+        IsEmpty ? "/search" : "/search" + QueryString.Create("q", Query).ToUriComponent())
+    { NoIndex = !IsEmpty };
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
+}

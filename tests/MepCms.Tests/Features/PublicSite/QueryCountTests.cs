@@ -1,0 +1,55 @@
+using MepCms.Tests.Support;
+using MepCms.Web.Features.Articles;
+using MepCms.Web.Features.Authors;
+using MepCms.Web.Features.Committees;
+using MepCms.Web.Features.Topics;
+
+namespace MepCms.Tests.Features.PublicSite;
+
+/// <summary>Public pages send a fixed number of SQL commands, however many rows they show (no N+1).</summary>
+public sealed class QueryCountTests(CountingFactory app) : IClassFixture<CountingFactory>
+{
+    private readonly HttpClient _client = app.CreateBrowserlessClient();
+
+    private async Task AddStatementsAsync(int count, Author mep, Committee committee, Topic topic)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var article = TestData.Article(app, body: "interconnector news", authors: [mep, TestData.Author()]);
+            article.Committees.Add(committee);
+            article.Topics.Add(topic);
+            await app.SaveAsync(article);
+        }
+    }
+
+    [Fact]
+    public async Task Listing_pages_use_the_same_few_commands_for_one_row_or_many()
+    {
+        var mep = await app.SaveAsync(TestData.Author());
+        var committee = await app.SaveAsync(TestData.Committee());
+        var topic = await app.SaveAsync(TestData.Topic());
+        await AddStatementsAsync(1, mep, committee, topic);
+        var first = await app.WithDbAsync(db => Task.FromResult(db.Articles.OrderBy(a => a.Id).First().Slug));
+        string[] urls = ["/", $"/meps/{mep.Slug}", $"/committees/{committee.Slug}", $"/topics/{topic.Slug}", "/search?q=interconnector", $"/articles/{first}"];
+
+        var few = new Dictionary<string, int>();
+        foreach (var url in urls)
+        {
+            few[url] = await app.CommandsForAsync(_client, url);
+        }
+        await AddStatementsAsync(14, mep, committee, topic);
+        var many = new Dictionary<string, int>();
+        foreach (var url in urls)
+        {
+            many[url] = await app.CommandsForAsync(_client, url);
+        }
+
+        Assert.Equal(few, many);
+        Assert.Equal(2, many["/"]);
+        Assert.Equal(3, many[$"/meps/{mep.Slug}"]);
+        Assert.Equal(3, many[$"/committees/{committee.Slug}"]);
+        Assert.Equal(3, many[$"/topics/{topic.Slug}"]);
+        Assert.Equal(3, many["/search?q=interconnector"]);
+        Assert.Equal(5, many[$"/articles/{first}"]);
+    }
+}

@@ -1,0 +1,137 @@
+using System.Net;
+using MepCms.Tests.Support;
+using MepCms.Web.Features.Articles;
+using Microsoft.EntityFrameworkCore;
+
+namespace MepCms.Tests.Features.Search;
+
+public sealed class SearchPageTests(MepCmsFactory app) : IClassFixture<MepCmsFactory>
+{
+    private readonly HttpClient _client = app.CreateBrowserlessClient();
+
+    private async Task<List<string>> TitlesFor(string query)
+    {
+        var page = await _client.GetDocumentAsync("/search?q=" + Uri.EscapeDataString(query));
+        return page.QuerySelectorAll(".article-card__title").Select(t => t.TextContent.Trim()).ToList();
+    }
+
+    [Fact]
+    public async Task A_title_match_ranks_above_a_body_only_match()
+    {
+        var bodyOnly = await app.SaveAsync(TestData.Article(app, title: "Energy statement one", body: "We discussed photovoltaics at length."));
+        var inTitle = await app.SaveAsync(TestData.Article(app, title: "Photovoltaics on every roof", publishAt: app.Clock.GetUtcNow().AddDays(-30)));
+
+        var titles = await TitlesFor("photovoltaics");
+
+        Assert.Equal([inTitle.Title, bodyOnly.Title], titles);
+    }
+
+    [Fact]
+    public async Task Search_covers_title_lead_and_body_by_word_prefix_and_ignores_accents()
+    {
+        var article = TestData.Article(app, title: "Statement of Rūta Žemaitė", body: "The interconnector cable was approved.");
+        article.Lead = "A hydrogenous lead paragraph.";
+        await app.SaveAsync(article);
+
+        Assert.Contains(article.Title, await TitlesFor("zemaite"));
+        Assert.Contains(article.Title, await TitlesFor("hydrogenous"));
+        Assert.Contains(article.Title, await TitlesFor("interconnect"));
+        Assert.Contains(article.Title, await TitlesFor("INTERCONNECTOR approved"));
+        Assert.DoesNotContain(article.Title, await TitlesFor("interconnector rejected"));
+    }
+
+    [Fact]
+    public async Task Drafts_scheduled_and_unpublished_statements_are_never_found()
+    {
+        var published = await app.SaveAsync(TestData.Article(app, body: "quixotically public"));
+        var draft = await app.SaveAsync(TestData.Article(app, status: ArticleStatus.Draft, body: "quixotically draft"));
+        var scheduled = await app.SaveAsync(TestData.Article(app, publishAt: app.Clock.GetUtcNow().AddHours(2), body: "quixotically scheduled"));
+        var unpublished = await app.SaveAsync(TestData.Article(app, status: ArticleStatus.Unpublished, body: "quixotically withdrawn"));
+
+        var titles = await TitlesFor("quixotically");
+
+        Assert.Equal([published.Title], titles);
+        Assert.DoesNotContain(draft.Title, titles);
+        Assert.DoesNotContain(scheduled.Title, titles);
+        Assert.DoesNotContain(unpublished.Title, titles);
+    }
+
+    [Fact]
+    public async Task The_index_follows_edits_and_deletions()
+    {
+        var article = await app.SaveAsync(TestData.Article(app, title: "Original wording"));
+        await app.WithDbAsync(db => db.Articles.Where(a => a.Id == article.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Title, "Amended xylophonic wording")));
+
+        Assert.Contains("Amended xylophonic wording", await TitlesFor("xylophonic"));
+        Assert.DoesNotContain("Amended xylophonic wording", await TitlesFor("original"));
+
+        await app.WithDbAsync(async db =>
+        {
+            await db.ArticleAuthors.Where(x => x.ArticleId == article.Id).ExecuteDeleteAsync();
+            await db.Articles.Where(a => a.Id == article.Id).ExecuteDeleteAsync();
+        });
+        Assert.Empty(await TitlesFor("xylophonic"));
+    }
+
+    [Fact]
+    public async Task The_query_is_echoed_safely()
+    {
+        var response = await _client.GetAsync("/search?q=" + Uri.EscapeDataString("<script>alert(1)</script> \"x\" onmouseover=1"));
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(page.QuerySelectorAll("script"));
+        Assert.Contains("<script>alert(1)</script>", page.QuerySelector(".search-summary strong")!.TextContent);
+        Assert.Equal("<script>alert(1)</script> \"x\" onmouseover=1", page.QuerySelector("#search-page-q")!.GetAttribute("value"));
+        Assert.Equal("noindex", page.QuerySelector("meta[name=robots]")!.GetAttribute("content"));
+    }
+
+    public static TheoryData<string> OddQueries => new()
+    {
+        "\"", "*", "NEAR(", "NEAR(a b", "-", ":", "title:x", "a OR b", "AND", "NOT", "^", "()", "'; DROP TABLE Articles; --",
+        new string('a', 2_000), string.Concat(Enumerable.Repeat("word ", 400)), "🙂🇪🇺", "\u0000", "\uD800", "é\u0301", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "", "   ",
+    };
+
+    [Theory]
+    [MemberData(nameof(OddQueries))]
+    public async Task Odd_queries_give_a_normal_page(string query)
+    {
+        var response = await _client.GetAsync("/search?q=" + Uri.EscapeDataString(query));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Single(page.QuerySelectorAll("h1"));
+        Assert.True(page.QuerySelector("#search-page-q")!.GetAttribute("value")!.Length <= 200);
+    }
+
+    [Theory]
+    [InlineData("/search")]
+    [InlineData("/search?page=abc")]
+    [InlineData("/search?q=&page=-1")]
+    [InlineData("/search?q=a&q=b")]
+    public async Task Search_without_a_usable_query_shows_the_form(string url)
+    {
+        var page = await _client.GetDocumentAsync(url);
+
+        Assert.NotNull(page.QuerySelector("form[role=search] label[for=search-page-q]"));
+    }
+
+    [Fact]
+    public async Task Results_are_paged_and_the_pager_keeps_the_query()
+    {
+        for (var i = 0; i < 12; i++)
+        {
+            await app.SaveAsync(TestData.Article(app, body: $"zeppelins number {i}", publishAt: app.Clock.GetUtcNow().AddMinutes(-i - 1)));
+        }
+
+        var first = await _client.GetDocumentAsync("/search?q=zeppelins");
+        var second = await _client.GetDocumentAsync("/search?q=zeppelins&page=2");
+
+        Assert.Equal(10, first.QuerySelectorAll(".article-card").Length);
+        Assert.Equal("/search?q=zeppelins&page=2", first.QuerySelector("a[rel=next]")!.GetAttribute("href"));
+        Assert.Equal(2, second.QuerySelectorAll(".article-card").Length);
+        Assert.Equal("/search?q=zeppelins", second.QuerySelector("a[rel=prev]")!.GetAttribute("href"));
+        Assert.Contains("12 statements match", first.QuerySelector(".search-summary")!.TextContent);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/search?q=zeppelins&page=9")).StatusCode);
+    }
+}
