@@ -1,23 +1,38 @@
 using MepCms.Web.Data;
 using MepCms.Web.Data.Seeding;
 using MepCms.Web.Features.Account;
+using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Shared;
 using MepCms.Web.Infrastructure.Logging;
 using MepCms.Web.Infrastructure.Markdown;
+using MepCms.Web.Infrastructure.Security;
 using MepCms.Web.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddMepCmsLogging();
 builder.Services.AddMepCmsWeb();
+builder.Services.AddMepCmsForwardedHeaders();
+builder.Services.AddMepCmsGracefulShutdown();
 builder.Services.AddMepCmsDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddMepCmsDataProtection();
+builder.Services.AddMepCmsDistributedCache(builder.Configuration);
 builder.Services.AddMepCmsIdentity();
 builder.Services.AddMarkdown();
 builder.Services.AddSingleton<SiteUrls>();
 builder.Services.AddMepCmsSeeding();
+builder.Services.AddGoLive();
 
 var app = builder.Build();
 
+// `dotnet MepCms.Web.dll migrate` migrates and exits; no web server.
+if (await app.RunCommandAsync(args))
+{
+    return;
+}
+
+app.UseMepCmsForwardedHeaders();
+app.UseCorrelationId();
 app.UseMepCmsErrorPages();
 app.UseMepCmsStaticFiles();
 app.UseMepCmsRequestLogging();

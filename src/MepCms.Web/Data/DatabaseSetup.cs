@@ -2,6 +2,7 @@ using MepCms.Web.Data.Sqlite;
 using MepCms.Web.Data.SqlServer;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace MepCms.Web.Data;
 
@@ -19,23 +20,33 @@ public static class DatabaseSetup
         switch (options.Provider)
         {
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<MepCmsDbContext, SqlServerMepCmsDbContext>(o => ConfigureSqlServer(o, connectionString));
+                services.AddDbContext<MepCmsDbContext, SqlServerMepCmsDbContext>((sp, o) =>
+                    ConfigureSqlServer(o, connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
             default:
                 var sqlite = ResolveSqliteFile(connectionString, environment.ContentRootPath);
-                services.AddDbContext<MepCmsDbContext, SqliteMepCmsDbContext>(o => ConfigureSqlite(o, sqlite));
+                services.AddDbContext<MepCmsDbContext, SqliteMepCmsDbContext>((sp, o) =>
+                    ConfigureSqlite(o, sqlite).AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
         }
 
-        services.AddHealthChecks().AddDbContextCheck<MepCmsDbContext>("database");
+        // A real query: SQLite's "can connect" only looks for the file.
+        services.AddHealthChecks().AddDbContextCheck<MepCmsDbContext>("database",
+            customTestQuery: async (db, ct) =>
+            {
+                await db.Articles.AnyAsync(ct);
+                return true;
+            });
         return services;
     }
 
-    internal static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
+    internal static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(MepCmsDbContext).Assembly.FullName))
             .AddInterceptors(new SqlitePragmas());
 
-    internal static void ConfigureSqlServer(DbContextOptionsBuilder options, string connectionString) =>
+    // Transient failures are retried, so every explicit transaction runs inside
+    // Database.CreateExecutionStrategy().ExecuteAsync (docs/decisions).
+    internal static DbContextOptionsBuilder ConfigureSqlServer(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlServer(connectionString, o => o.EnableRetryOnFailure(maxRetryCount: 5));
 
     /// <summary>A relative SQLite file is placed under the content root, and its folder made.</summary>
@@ -53,15 +64,15 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// Applies pending migrations (when configured; a failure then stops the app) and turns on WAL
-    /// for SQLite. Returns whether the database answers.
+    /// Applies pending migrations (when configured, or when <paramref name="migrate"/> says so; a
+    /// failure then stops the app) and turns on WAL for SQLite. Returns whether the database answers.
     /// </summary>
-    public static async Task<bool> PrepareDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    public static async Task<bool> PrepareDatabaseAsync(this IServiceProvider services, bool? migrate = null, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
         var db = scope.ServiceProvider.GetRequiredService<MepCmsDbContext>();
-        if (options.MigrateOnStartup)
+        if (migrate ?? options.MigrateOnStartup)
         {
             await db.Database.MigrateAsync(cancellationToken);
         }

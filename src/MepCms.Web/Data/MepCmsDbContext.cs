@@ -5,6 +5,7 @@ using MepCms.Web.Features.Authors;
 using MepCms.Web.Features.Committees;
 using MepCms.Web.Features.Ratings;
 using MepCms.Web.Features.Topics;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -15,7 +16,7 @@ namespace MepCms.Web.Data;
 /// The one model of MepCms, Identity included. Provider-neutral: each provider has a sealed
 /// subclass in its own folder with its own migrations (see docs/decisions).
 /// </summary>
-public abstract class MepCmsDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public abstract class MepCmsDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<ArticleAuthor> ArticleAuthors => Set<ArticleAuthor>();
@@ -27,6 +28,8 @@ public abstract class MepCmsDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Topic> Topics => Set<Topic>();
     public DbSet<Rating> Ratings => Set<Rating>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    /// <summary>The Data Protection key ring, shared by every instance (see docs/decisions).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

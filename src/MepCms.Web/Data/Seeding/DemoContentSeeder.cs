@@ -92,6 +92,7 @@ internal sealed class DemoContentSeeder(MepCmsDbContext db, IMarkdownRenderer ma
                 Language = s["language"] is { Length: 2 } lang ? lang : "en", Place = s["place"],
                 ProcedureReference = s["procedure"] is { Length: > 0 } p ? p : null,
                 Status = status, PublishAt = status == ArticleStatus.Published ? publishAt : null,
+                WentLiveAt = status == ArticleStatus.Published && publishAt <= now ? publishAt : null, // already live: no go-live burst at first start
                 CreatedAt = publishAt.AddHours(-3), UpdatedAt = publishAt.AddHours(-1),
             };
             var position = 0;

@@ -14,9 +14,9 @@ public static class SeedingSetup
     }
 
     /// <summary>Startup work, in order: the schema, the roles and first admin, then the demo content.</summary>
-    public static async Task PrepareAsync(this WebApplication app)
+    public static async Task PrepareAsync(this WebApplication app, bool? migrate = null)
     {
-        if (!await app.Services.PrepareDatabaseAsync())
+        if (!await app.Services.PrepareDatabaseAsync(migrate))
         {
             app.Logger.LogError("The database does not answer; seeding is skipped and /health reports it");
             return;

@@ -27,6 +27,11 @@ public sealed class Article
     public ArticleStatus Status { get; set; } = ArticleStatus.Draft;
     /// <summary>UTC. In the future while Published means scheduled.</summary>
     public DateTime? PublishAt { get; set; }
+    /// <summary>
+    /// UTC; set once the go-live side effects (cache eviction, audit entry) were done. Whoever moves
+    /// <see cref="PublishAt"/> or the status back must clear it, so the statement goes live again.
+    /// </summary>
+    public DateTime? WentLiveAt { get; set; }
     public string Place { get; set; } = "";
     public string? ProcedureReference { get; set; }
 

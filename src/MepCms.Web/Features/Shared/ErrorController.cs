@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace MepCms.Web.Features.Shared;
@@ -10,7 +11,16 @@ public sealed class ErrorController : Controller
     public IActionResult Show(int code)
     {
         var status = code is >= 400 and <= 599 ? code : 500;
+        // After an exception the handler has chosen the status already (503 when the database is down).
+        if (HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null && Response.StatusCode >= 500)
+        {
+            status = Response.StatusCode;
+        }
         Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            Response.Headers.RetryAfter = "30";
+        }
         var model = new ErrorViewModel(status, HttpContext.TraceIdentifier);
         return View(status == 404 ? "NotFound" : "Error", model);
     }
@@ -18,7 +28,10 @@ public sealed class ErrorController : Controller
 
 public sealed record ErrorViewModel(int StatusCode, string RequestId) : IHasPageMeta
 {
-    public PageMeta Meta => StatusCode == 404
-        ? new PageMeta("Page not found", "The page you asked for does not exist.", "/") { NoIndex = true }
-        : new PageMeta("Something went wrong", "An error occurred.", "/") { NoIndex = true };
+    public PageMeta Meta => StatusCode switch
+    {
+        404 => new PageMeta("Page not found", "The page you asked for does not exist.", "/") { NoIndex = true },
+        503 => new PageMeta("Briefly unavailable", "The site is briefly unavailable.", "/") { NoIndex = true },
+        _ => new PageMeta("Something went wrong", "An error occurred.", "/") { NoIndex = true },
+    };
 }

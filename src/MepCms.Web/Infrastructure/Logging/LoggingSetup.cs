@@ -17,5 +17,9 @@ public static class LoggingSetup
     /// <summary>One event per request: method, path (never the query string), status and time taken.</summary>
     public static IApplicationBuilder UseMepCmsRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(o =>
-            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");
+        {
+            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            // This app's logger, not the static one, which another host in the same process may have replaced.
+            o.Logger = app.ApplicationServices.GetService<Serilog.ILogger>();
+        });
 }

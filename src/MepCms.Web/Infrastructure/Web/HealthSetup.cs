@@ -6,8 +6,14 @@ namespace MepCms.Web.Infrastructure.Web;
 
 public static class HealthSetup
 {
-    /// <summary>`/health`: 200 with a JSON body when the app and its database answer, 503 otherwise.</summary>
-    public static IEndpointConventionBuilder MapMepCmsHealth(this IEndpointRouteBuilder endpoints) =>
+    /// <summary>
+    /// `/health`: 200 with a JSON body when the app and its database answer, 503 otherwise (for a
+    /// load balancer). `/health/live`: 200 while the process serves requests, without touching the
+    /// database (for the container's health check: a database outage is no reason to restart).
+    /// </summary>
+    public static IEndpointRouteBuilder MapMepCmsHealth(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteJsonAsync });
         endpoints.MapHealthChecks("/health", new HealthCheckOptions
         {
             ResponseWriter = WriteJsonAsync,
@@ -18,6 +24,8 @@ public static class HealthSetup
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
         });
+        return endpoints;
+    }
 
     // Names and states only: an exception message could carry a connection string.
     private static Task WriteJsonAsync(HttpContext context, HealthReport report)

@@ -1,3 +1,4 @@
+using MepCms.Web.Data;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Net.Http.Headers;
@@ -45,12 +46,19 @@ public static class WebSetup
             },
         });
 
-    /// <summary>Friendly error pages in the site layout; production never shows a stack trace.</summary>
+    /// <summary>
+    /// Friendly error pages in the site layout; production never shows a stack trace. A database
+    /// that does not answer is a 503 (try again shortly), not a 500.
+    /// </summary>
     public static IApplicationBuilder UseMepCmsErrorPages(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error/500");
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error/500",
+                StatusCodeSelector = e => DatabaseFailures.IsUnavailable(e) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+            });
         }
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         return app;

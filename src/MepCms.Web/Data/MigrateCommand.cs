@@ -1,0 +1,34 @@
+using MepCms.Web.Data.Seeding;
+
+namespace MepCms.Web.Data;
+
+/// <summary>
+/// `dotnet MepCms.Web.dll migrate`: applies the migrations, creates the roles and first admin (and
+/// the demo content when configured), then exits without starting the web server. Production runs
+/// it once before the web instances, which then start with Database:MigrateOnStartup=false.
+/// </summary>
+public static class MigrateCommand
+{
+    public const string Name = "migrate";
+
+    /// <summary>Runs the command named by the first argument, if any; true when one ran (the app then exits).</summary>
+    public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
+    {
+        if (args is not [Name, ..])
+        {
+            return false;
+        }
+        try
+        {
+            app.Logger.LogInformation("Applying database migrations");
+            await app.PrepareAsync(migrate: true);
+            app.Logger.LogInformation("The database is up to date");
+        }
+        catch (Exception exception)
+        {
+            app.Logger.LogCritical(exception, "Migrating the database failed");
+            Environment.ExitCode = 1;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,123 @@
+using MepCms.Web.Data;
+using MepCms.Web.Features.Audit;
+using MepCms.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace MepCms.Web.Features.Articles;
+
+/// <summary>
+/// The side effects of a statement going live (its publish time passed): the public cache is
+/// evicted and an audit entry written, exactly once across all instances. Several instances may
+/// find the same statement due; the conditional UPDATE of <see cref="Article.WentLiveAt"/> lets
+/// only one of them win it (docs/decisions).
+/// </summary>
+internal sealed class GoLive(MepCmsDbContext db, IPublicCache cache, TimeProvider clock, ILogger<GoLive> logger)
+{
+    public const string AuditAction = "article.went-live";
+    private const int BatchSize = 50;
+
+    /// <summary>Handles the statements due now; returns how many this instance took live.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await db.Articles.AsNoTracking().VisibleAt(now).Where(a => a.WentLiveAt == null)
+            .OrderBy(a => a.PublishAt).Select(a => new { a.Id, a.Slug }).Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        var taken = 0;
+        foreach (var article in due)
+        {
+            if (!await TryClaimAsync(article.Id, article.Slug, now, cancellationToken))
+            {
+                continue; // another instance won it
+            }
+            taken++;
+            logger.LogInformation("Statement {ArticleId} went live", article.Id);
+            await EvictAsync(article.Id, cancellationToken);
+        }
+        return taken;
+    }
+
+    // After the commit, and not retried: if the cache does not answer, its entries expire on their own.
+    private async Task EvictAsync(int articleId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await cache.ArticleChangedAsync(articleId, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(exception, "Statement {ArticleId} went live but the public cache could not be evicted", articleId);
+        }
+    }
+
+    // The marker and the audit entry are written in one transaction: either both or neither.
+    private Task<bool> TryClaimAsync(int articleId, string slug, DateTime now, CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var won = await db.Articles.VisibleAt(now)
+                .Where(a => a.Id == articleId && a.WentLiveAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.WentLiveAt, now), cancellationToken) == 1;
+            if (!won)
+            {
+                return false;
+            }
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = now, UserName = "system", Action = AuditAction, EntityType = nameof(Article),
+                EntityId = articleId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Summary = $"Statement /articles/{slug} went live",
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        });
+}
+
+/// <summary>Runs <see cref="GoLive"/> at start and then every <see cref="Period"/>, on every instance.</summary>
+internal sealed class GoLiveService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<GoLiveService> logger) : BackgroundService
+{
+    public static readonly TimeSpan Period = TimeSpan.FromSeconds(15);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Period, clock);
+        try
+        {
+            do
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: a pass cut short left nothing half-written (one transaction per statement).
+        }
+    }
+
+    private async Task RunOnceAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<GoLive>().RunAsync(stoppingToken);
+        }
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            // The database may be down for a while; the next pass tries again.
+            logger.LogWarning(exception, "A go-live pass failed; the next one runs in {Period}", Period);
+        }
+    }
+}
+
+public static class GoLiveSetup
+{
+    public static IServiceCollection AddGoLive(this IServiceCollection services)
+    {
+        services.AddScoped<GoLive>();
+        services.AddHostedService<GoLiveService>();
+        return services;
+    }
+}

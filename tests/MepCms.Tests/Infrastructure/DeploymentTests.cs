@@ -1,0 +1,126 @@
+using System.Text.RegularExpressions;
+using YamlDotNet.RepresentationModel;
+
+namespace MepCms.Tests.Infrastructure;
+
+/// <summary>The docker compose setup an operator runs, checked without Docker.</summary>
+public sealed partial class DeploymentTests
+{
+    internal static readonly string Root = FindRepositoryRoot();
+
+    private static YamlMappingNode Compose()
+    {
+        var yaml = new YamlStream();
+        using var reader = new StreamReader(Path.Combine(Root, "docker-compose.yml"));
+        yaml.Load(reader);
+        return (YamlMappingNode)yaml.Documents[0].RootNode;
+    }
+
+    private static YamlMappingNode Service(string name) => (YamlMappingNode)((YamlMappingNode)Compose()["services"])[name];
+
+    private static string? Text(YamlNode node, params string[] path)
+    {
+        foreach (var key in path)
+        {
+            if (node is not YamlMappingNode map || !map.Children.TryGetValue(key, out var child))
+            {
+                return null;
+            }
+            node = child;
+        }
+        return node is YamlScalarNode scalar ? scalar.Value : node.ToString();
+    }
+
+    [Fact]
+    public void Compose_runs_sql_server_a_migrate_step_the_web_app_a_proxy_and_optional_redis()
+    {
+        var services = ((YamlMappingNode)Compose()["services"]).Children.Keys.Select(k => k.ToString()).ToList();
+
+        Assert.Equal(["db", "migrate", "web", "proxy", "redis"], services);
+        Assert.StartsWith("mcr.microsoft.com/mssql/server:", Text(Service("db"), "image"));
+        Assert.Equal("redis", ((YamlSequenceNode)Service("redis")["profiles"]).Children.Single().ToString());
+    }
+
+    [Fact]
+    public void Web_instances_start_only_after_the_migrate_step_succeeded_and_do_not_migrate_themselves()
+    {
+        Assert.Equal("migrate", ((YamlSequenceNode)Service("migrate")["command"]).Children.Single().ToString());
+        Assert.Equal("service_healthy", Text(Service("migrate"), "depends_on", "db", "condition"));
+        Assert.Equal("service_completed_successfully", Text(Service("web"), "depends_on", "migrate", "condition"));
+        Assert.Equal("false", Text(Service("web"), "environment", "Database__MigrateOnStartup"));
+        Assert.Equal("SqlServer", Text(Service("web"), "environment", "Database__Provider"));
+        Assert.Null(Text(Service("web"), "ports")); // scaled instances sit behind the proxy
+    }
+
+    [Fact]
+    public void Database_web_proxy_and_redis_have_health_checks_and_the_web_one_does_not_touch_the_database()
+    {
+        foreach (var name in new[] { "db", "web", "proxy", "redis" })
+        {
+            Assert.NotNull(Text(Service(name), "healthcheck", "test"));
+        }
+        Assert.Contains("/health/live", Text(Service("web"), "healthcheck", "test"));
+        Assert.Contains("/health/live", File.ReadAllText(Path.Combine(Root, "src/MepCms.Web/Dockerfile")));
+    }
+
+    [Fact]
+    public void Database_media_and_logs_live_in_named_volumes()
+    {
+        var volumes = ((YamlMappingNode)Compose()["volumes"]).Children.Keys.Select(k => k.ToString()).ToHashSet();
+        var mounts = new[] { "db", "web" }.SelectMany(s => ((YamlSequenceNode)Service(s)["volumes"]).Children.Select(v => v.ToString())).ToList();
+
+        Assert.Contains("sqldata:/var/opt/mssql", mounts);
+        Assert.Contains("appdata:/app/App_Data", mounts); // media are under App_Data/media
+        Assert.Contains("logs:/app/logs", mounts);
+        Assert.Superset(new HashSet<string> { "sqldata", "appdata", "logs" }, volumes);
+    }
+
+    [Fact]
+    public void No_password_is_written_in_the_compose_file()
+    {
+        var compose = File.ReadAllText(Path.Combine(Root, "docker-compose.yml"));
+
+        // Every password comes from the environment (${...}) and a missing one stops compose.
+        foreach (Match match in PasswordValue().Matches(compose))
+        {
+            Assert.StartsWith("${", match.Groups["value"].Value);
+        }
+        Assert.Contains("${MSSQL_SA_PASSWORD:?", compose);
+        Assert.Matches("(?m)^MSSQL_SA_PASSWORD=$", File.ReadAllText(Path.Combine(Root, ".env.example")));
+        Assert.Contains(".env", File.ReadAllLines(Path.Combine(Root, ".gitignore")).Select(l => l.Trim()));
+    }
+
+    [Fact]
+    public void The_image_runs_as_a_non_root_user()
+    {
+        var dockerfile = File.ReadAllLines(Path.Combine(Root, "src/MepCms.Web/Dockerfile"));
+
+        Assert.Contains("USER $APP_UID", dockerfile);
+        Assert.DoesNotContain(dockerfile, l => l.Trim() is "USER root" or "USER 0");
+    }
+
+    [Fact]
+    public void The_proxy_that_compose_trusts_sets_forwarded_headers_itself()
+    {
+        var nginx = File.ReadAllText(Path.Combine(Root, "deploy/nginx.conf"));
+        var ipam = (YamlMappingNode)((YamlMappingNode)((YamlMappingNode)Compose()["networks"])["default"])["ipam"];
+        var subnet = Text(((YamlSequenceNode)ipam["config"]).Children.Single(), "subnet");
+
+        Assert.Contains("proxy_set_header X-Forwarded-For $remote_addr;", nginx);
+        Assert.Equal("172.28.0.0/24", Text(Service("web"), "environment", "ForwardedHeaders__KnownNetworks__0"));
+        Assert.Equal("172.28.0.0/24", subnet);
+    }
+
+    [GeneratedRegex(@"(?i)(password[^:=\s]*\s*[:=]\s*|Password=)(?<value>[^;\s""]+)")]
+    private static partial Regex PasswordValue();
+
+    private static string FindRepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "MepCms.sln")))
+        {
+            directory = directory.Parent;
+        }
+        return directory?.FullName ?? throw new InvalidOperationException("MepCms.sln not found above the test output");
+    }
+}
