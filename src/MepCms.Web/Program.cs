@@ -1,8 +1,10 @@
 using MepCms.Web.Data;
 using MepCms.Web.Data.Seeding;
 using MepCms.Web.Features.Account;
+using MepCms.Web.Features.Admin;
 using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Shared;
+using MepCms.Web.Infrastructure.Caching;
 using MepCms.Web.Infrastructure.Logging;
 using MepCms.Web.Infrastructure.Markdown;
 using MepCms.Web.Infrastructure.Security;
@@ -14,10 +16,13 @@ builder.AddMepCmsLogging();
 builder.Services.AddMepCmsWeb();
 builder.Services.AddMepCmsForwardedHeaders();
 builder.Services.AddMepCmsGracefulShutdown();
+builder.Services.AddMepCmsCaching();
 builder.Services.AddMepCmsDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddMepCmsDataProtection();
 builder.Services.AddMepCmsDistributedCache(builder.Configuration);
 builder.Services.AddMepCmsIdentity();
+builder.AddMepCmsSecurity();
+builder.Services.AddBackOffice();
 builder.Services.AddMarkdown();
 builder.Services.AddSingleton<SiteUrls>();
 builder.Services.AddMepCmsSeeding();
@@ -32,13 +37,16 @@ if (await app.RunCommandAsync(args))
 }
 
 app.UseMepCmsForwardedHeaders();
+app.UseMepCmsSecurity();
 app.UseCorrelationId();
+app.UseMepCmsCompression();
 app.UseMepCmsErrorPages();
 app.UseMepCmsStaticFiles();
 app.UseMepCmsRequestLogging();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOutputCache();
 
 app.MapMepCmsHealth();
 app.MapControllers();

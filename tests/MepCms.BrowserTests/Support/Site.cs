@@ -14,6 +14,9 @@ public sealed class Site : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
+    /// <summary>The running app's services, for tests that set up data (staff accounts) the way the app does.</summary>
+    public IServiceProvider Services => _app!.Services;
+
     public async Task InitializeAsync()
     {
         if (!Chromium.IsInstalled)

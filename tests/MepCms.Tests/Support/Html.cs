@@ -21,7 +21,8 @@ public static class Html
     /// <summary>Every way a piece of HTML could run script: script elements, on* attributes, javascript:/data:/vbscript: URLs.</summary>
     public static IEnumerable<string> ActiveContent(IParentNode root)
     {
-        foreach (var script in root.QuerySelectorAll("script"))
+        // A JSON-LD data block is never executed (CSP does not apply to it either); any other script is active.
+        foreach (var script in root.QuerySelectorAll("script:not([type='application/ld+json'])"))
         {
             yield return "script: " + script.OuterHtml;
         }

@@ -4,6 +4,7 @@ using MepCms.Web.Features.Authors;
 using MepCms.Web.Features.Committees;
 using MepCms.Web.Features.Topics;
 using MepCms.Web.Infrastructure.Markdown;
+using MepCms.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -65,6 +66,8 @@ public static class TestData
             }
             await db.SaveChangesAsync();
         });
+        // Like every writer in the app, say that the public site changed.
+        await app.Services.GetRequiredService<IPublicCache>().DirectoryChangedAsync();
         return entity;
     }
 }

@@ -16,4 +16,16 @@ public static class ArticleQueries
     /// <summary>Newest first (ties broken by id, so paging is stable).</summary>
     public static IQueryable<ArticleSummary> ToSummaries(this IQueryable<Article> articles) =>
         articles.OrderByDescending(a => a.PublishAt).ThenByDescending(a => a.Id).Select(Summary);
+
+    /// <summary>The full statement page. Not a visibility rule: callers filter first (public) or are staff (preview, embargo).</summary>
+    public static IQueryable<ArticlePageViewModel> ToPage(this IQueryable<Article> articles) =>
+        articles.Select(a => new ArticlePageViewModel
+        {
+            Id = a.Id, Title = a.Title, Slug = a.Slug, Lead = a.Lead, BodyHtml = a.BodyHtml, Language = a.Language, Place = a.Place,
+            ProcedureReference = a.ProcedureReference, PublishAt = a.PublishAt ?? a.UpdatedAt, UpdatedAt = a.UpdatedAt,
+            Authors = a.Authors.OrderBy(x => x.Position).Select(x => new NamedLink(x.Author.FullName, x.Author.Slug)).ToList(),
+            Committees = a.Committees.OrderBy(c => c.Code).Select(c => new NamedLink(c.Name, c.Slug)).ToList(),
+            Topics = a.Topics.OrderBy(t => t.Name).Select(t => new NamedLink(t.Name, t.Slug)).ToList(),
+            Rating = new RatingSummary(a.RatingCount, a.RatingSum),
+        });
 }

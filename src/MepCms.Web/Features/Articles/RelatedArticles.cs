@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore;
 namespace MepCms.Web.Features.Articles;
 
 /// <summary>
-/// Other statements by the same MEPs or on the same committees or topics, newest first. One query:
-/// the candidates come from the three join tables through their indexes on MEP, committee and
-/// topic, and only the newest few are read.
+/// Other statements by the same MEPs or on the same committees or topics, newest first. One query
+/// that walks the public statements newest first (the Status/PublishAt index) and stops at the
+/// first few related ones; each test is a primary-key probe of a join table.
 /// </summary>
 public static class RelatedArticles
 {
@@ -18,11 +18,11 @@ public static class RelatedArticles
         var committeeIds = JoinRows(db, "ArticleCommittee").Where(x => EF.Property<int>(x, "ArticleId") == articleId).Select(x => EF.Property<int>(x, "CommitteeId"));
         var topicIds = JoinRows(db, "ArticleTopic").Where(x => EF.Property<int>(x, "ArticleId") == articleId).Select(x => EF.Property<int>(x, "TopicId"));
 
-        var candidates = db.ArticleAuthors.Where(x => authorIds.Contains(x.AuthorId)).Select(x => x.ArticleId)
-            .Union(JoinRows(db, "ArticleCommittee").Where(x => committeeIds.Contains(EF.Property<int>(x, "CommitteeId"))).Select(x => EF.Property<int>(x, "ArticleId")))
-            .Union(JoinRows(db, "ArticleTopic").Where(x => topicIds.Contains(EF.Property<int>(x, "TopicId"))).Select(x => EF.Property<int>(x, "ArticleId")));
-
-        return visible.Where(a => a.Id != articleId && candidates.Contains(a.Id)).ToSummaries().Take(Count);
+        return visible
+            .Where(a => a.Id != articleId && (a.Authors.Any(x => authorIds.Contains(x.AuthorId))
+                || a.Committees.Any(c => committeeIds.Contains(c.Id))
+                || a.Topics.Any(t => topicIds.Contains(t.Id))))
+            .ToSummaries().Take(Count);
     }
 
     private static IQueryable<Dictionary<string, object>> JoinRows(MepCmsDbContext db, string name) => db.Set<Dictionary<string, object>>(name);

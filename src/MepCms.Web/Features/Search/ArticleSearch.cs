@@ -21,11 +21,18 @@ public static class ArticleSearch
     // Column weights: title, lead, body.
     private const double TitleWeight = 10, LeadWeight = 3, BodyWeight = 1;
 
+    /// <summary>
+    /// Only the best matches are ranked and counted, so a word found in every statement costs no
+    /// more than a rare one. Nobody pages past the hundredth result page of a search.
+    /// </summary>
+    public const int MaxHits = 1_000;
+
     private static bool? _sqlServerHasFullTextIndex;
 
     /// <summary>
     /// One page of the visible statements matching the query, best first, or null past the end.
-    /// Three commands whatever the number of matches: count, the page's slugs in rank order, their summaries.
+    /// Two commands whatever the number of matches: the ranked slugs (at most <see cref="MaxHits"/>,
+    /// so the full-text match runs once for count and page), then the page's summaries.
     /// </summary>
     public static async Task<PagedList<ArticleSummary>?> PageAsync(MepCmsDbContext db, IQueryable<Article> visible, SearchQuery query,
         int page, int pageSize, CancellationToken cancellationToken)
@@ -35,16 +42,15 @@ public static class ArticleSearch
             .Join(visible, h => h.Id, a => a.Id, (h, a) => new { h.Rank, a.PublishAt, a.Id, a.Slug })
             .OrderByDescending(x => x.Rank).ThenByDescending(x => x.PublishAt).ThenByDescending(x => x.Id)
             .Select(x => x.Slug)
-            .ToPageAsync(page, pageSize, cancellationToken);
-        if (ranked is null)
+            .ToListAsync(cancellationToken);
+        if (Paging.IsBeyondEnd(page, ranked.Count, pageSize))
         {
             return null;
         }
         // The hits are keyless rows, so the bylines are loaded in a second step, then put back in rank order.
-        var slugs = ranked.Items.ToList();
+        var slugs = ranked.Skip((page - 1) * pageSize).Take(pageSize).ToList();
         var summaries = await visible.Where(a => slugs.Contains(a.Slug)).Select(ArticleQueries.Summary).ToListAsync(cancellationToken);
-        var ordered = summaries.OrderBy(s => slugs.IndexOf(s.Slug)).ToList();
-        return new PagedList<ArticleSummary>(ordered, ranked.Page, ranked.PageSize, ranked.TotalCount);
+        return new PagedList<ArticleSummary>(summaries.OrderBy(s => slugs.IndexOf(s.Slug)).ToList(), page, pageSize, ranked.Count);
     }
 
     public static async Task<IQueryable<SearchHit>> HitsAsync(MepCmsDbContext db, SearchQuery query, CancellationToken cancellationToken)
@@ -61,21 +67,23 @@ public static class ArticleSearch
         return _sqlServerHasFullTextIndex.Value ? SqlServerHits(db, query.ToContains()) : ScanHits(db, query);
     }
 
-    // bm25 is lower for better matches; negated so both providers sort by Rank descending.
+    // rank is bm25 with the column weights set by the migration: lower is better, so it is negated
+    // for both providers to sort by Rank descending. FTS5 sorts by rank itself, before the LIMIT.
     internal static IQueryable<SearchHit> SqliteHits(MepCmsDbContext db, string match) =>
         db.Database.SqlQuery<SearchHit>($"""
-            SELECT rowid AS Id, -bm25(ArticleSearch, {TitleWeight}, {LeadWeight}, {BodyWeight}) AS Rank
-            FROM ArticleSearch WHERE ArticleSearch MATCH {match}
+            SELECT rowid AS Id, -rank AS Rank
+            FROM ArticleSearch WHERE ArticleSearch MATCH {match} ORDER BY rank LIMIT {MaxHits}
             """);
 
     // CONTAINSTABLE ranks a column set as one; one call per column lets the title weigh more.
     internal static IQueryable<SearchHit> SqlServerHits(MepCmsDbContext db, string contains) =>
         db.Database.SqlQuery<SearchHit>($"""
             SELECT m.[KEY] AS Id, CAST(SUM(m.Weighted) AS float) AS Rank FROM (
-                SELECT [KEY], [RANK] * {TitleWeight} AS Weighted FROM CONTAINSTABLE([Articles], [Title], {contains})
-                UNION ALL SELECT [KEY], [RANK] * {LeadWeight} FROM CONTAINSTABLE([Articles], [Lead], {contains})
-                UNION ALL SELECT [KEY], [RANK] * {BodyWeight} FROM CONTAINSTABLE([Articles], [BodyMarkdown], {contains})
+                SELECT [KEY], [RANK] * {TitleWeight} AS Weighted FROM CONTAINSTABLE([Articles], [Title], {contains}, {MaxHits})
+                UNION ALL SELECT [KEY], [RANK] * {LeadWeight} FROM CONTAINSTABLE([Articles], [Lead], {contains}, {MaxHits})
+                UNION ALL SELECT [KEY], [RANK] * {BodyWeight} FROM CONTAINSTABLE([Articles], [BodyMarkdown], {contains}, {MaxHits})
             ) AS m GROUP BY m.[KEY]
+            ORDER BY Rank DESC OFFSET 0 ROWS FETCH NEXT {MaxHits} ROWS ONLY
             """);
 
     private static IQueryable<SearchHit> ScanHits(MepCmsDbContext db, SearchQuery query)

@@ -22,7 +22,7 @@ public sealed class ErrorController : Controller
             Response.Headers.RetryAfter = "30";
         }
         var model = new ErrorViewModel(status, HttpContext.TraceIdentifier);
-        return View(status == 404 ? "NotFound" : "Error", model);
+        return View(status switch { 404 => "NotFound", 403 => "/Features/Account/Denied.cshtml", _ => "Error" }, model);
     }
 }
 
@@ -31,6 +31,7 @@ public sealed record ErrorViewModel(int StatusCode, string RequestId) : IHasPage
     public PageMeta Meta => StatusCode switch
     {
         404 => new PageMeta("Page not found", "The page you asked for does not exist.", "/") { NoIndex = true },
+        403 => new PageMeta("Not allowed", "Your role does not allow this action.", "/") { NoIndex = true },
         503 => new PageMeta("Briefly unavailable", "The site is briefly unavailable.", "/") { NoIndex = true },
         _ => new PageMeta("Something went wrong", "An error occurred.", "/") { NoIndex = true },
     };

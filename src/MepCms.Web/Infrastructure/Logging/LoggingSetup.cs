@@ -10,7 +10,10 @@ public static class LoggingSetup
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
-            .Enrich.FromLogContext());
+            .Enrich.FromLogContext(),
+            // Each host keeps its own logger instead of replacing the static Log.Logger, so hosts
+            // running side by side (the integration tests) never write to each other's sinks.
+            preserveStaticLogger: true);
         return builder;
     }
 

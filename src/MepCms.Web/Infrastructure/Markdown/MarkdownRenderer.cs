@@ -1,6 +1,7 @@
 using Ganss.Xss;
 using Markdig;
 using Markdig.Syntax;
+using MepCms.Web.Infrastructure.Security;
 
 namespace MepCms.Web.Infrastructure.Markdown;
 
@@ -10,9 +11,25 @@ namespace MepCms.Web.Infrastructure.Markdown;
 /// </summary>
 public interface IMarkdownRenderer
 {
-    /// <summary>Safe HTML for the Markdown: raw HTML is shown as text and the output is sanitised.</summary>
+    /// <summary>
+    /// Safe HTML for the Markdown: raw HTML is shown as text and the output is sanitised. Throws
+    /// <see cref="MarkdownRejectedException"/> where <see cref="TryRender"/> reports an error, so a
+    /// form validates with <see cref="TryRender"/> (or <see cref="MarkdownAttribute"/>) first.
+    /// </summary>
     string Render(string markdown);
+
+    /// <summary>Safe HTML, or a message for the writer when the text is too long or too deeply nested to render.</summary>
+    MarkdownRendering TryRender(string markdown);
 }
+
+/// <summary>The outcome of rendering: HTML, or an error message to show next to the field.</summary>
+public sealed record MarkdownRendering(string Html, string? Error)
+{
+    public bool Succeeded => Error is null;
+}
+
+/// <summary>Markdown the renderer refuses; its message is written for the person who typed it.</summary>
+public sealed class MarkdownRejectedException(string message) : ArgumentException(message);
 
 public sealed class MarkdownRenderer : IMarkdownRenderer
 {
@@ -30,18 +47,37 @@ public sealed class MarkdownRenderer : IMarkdownRenderer
 
     public string Render(string markdown)
     {
+        var rendering = TryRender(markdown);
+        return rendering.Error is null ? rendering.Html : throw new MarkdownRejectedException(rendering.Error);
+    }
+
+    public MarkdownRendering TryRender(string markdown)
+    {
         if (string.IsNullOrWhiteSpace(markdown))
         {
-            return "";
+            return new MarkdownRendering("", null);
         }
-        var document = Markdig.Markdown.Parse(markdown, Pipeline);
-        // The page's title is its only h1: headings in a body start at h2.
-        foreach (var heading in document.Descendants<HeadingBlock>())
+        if (MarkdownLimits.Refusal(markdown) is { } refusal)
         {
-            heading.Level = Math.Max(2, heading.Level);
+            return new MarkdownRendering("", refusal);
         }
-        var html = document.ToHtml(Pipeline);
-        return _sanitizer.Sanitize(html);
+        string html;
+        try
+        {
+            var document = Markdig.Markdown.Parse(TextInput.ReplaceInvalid(markdown), Pipeline);
+            // The page's title is its only h1: headings in a body start at h2.
+            foreach (var heading in document.Descendants<HeadingBlock>())
+            {
+                heading.Level = Math.Max(2, heading.Level);
+            }
+            html = document.ToHtml(Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig's nesting depth limit, met while parsing or rendering ('>', '[' or '*' repeated thousands of times).
+            return new MarkdownRendering("", MarkdownLimits.TooDeepMessage);
+        }
+        return new MarkdownRendering(_sanitizer.Sanitize(html), null);
     }
 
     private static HtmlSanitizer CreateSanitizer()
@@ -66,10 +102,25 @@ public sealed class MarkdownRenderer : IMarkdownRenderer
         var sanitizer = new HtmlSanitizer(options);
         sanitizer.PostProcessNode += (_, e) =>
         {
-            if (e.Node is AngleSharp.Dom.IElement { TagName: "A" } link && link.GetAttribute("href") is { } href
-                && (href.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || href.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
+            if (e.Node is not AngleSharp.Dom.IElement { TagName: "A" or "IMG" } element)
             {
-                link.SetAttribute("rel", "noopener noreferrer");
+                return;
+            }
+            var attribute = element.TagName == "A" ? "href" : "src";
+            if (element.GetAttribute(attribute) is not { } url)
+            {
+                return;
+            }
+            // "//host/path" (and "/\host" or "\\host", which browsers read the same way) leaves the
+            // site although it looks relative: make it an explicit https link.
+            if (url.Length > 1 && url[0] is '/' or '\\' && url[1] is '/' or '\\')
+            {
+                url = "https://" + url[2..].TrimStart('/', '\\');
+                element.SetAttribute(attribute, url);
+            }
+            if (element.TagName == "A" && (url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
+            {
+                element.SetAttribute("rel", "noopener noreferrer");
             }
         };
         return sanitizer;

@@ -1,3 +1,4 @@
+using MepCms.Web.Infrastructure.Caching;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace MepCms.Web.Infrastructure.Web;
@@ -12,6 +13,8 @@ public static class CacheTags
     public const string Public = "public";
     /// <summary>Every list of statements: home, MEP, committee, topic, search, feeds, sitemap.</summary>
     public const string Lists = "lists";
+    /// <summary>Every statement's page: each shows a few related statements.</summary>
+    public const string ArticlePages = "article-pages";
 
     public static string Article(int id) => $"article:{id}";
 }
@@ -29,17 +32,30 @@ public interface IPublicCache
     Task DirectoryChangedAsync(CancellationToken cancellationToken = default);
 }
 
-internal sealed class OutputCachePublicCache(IOutputCacheStore store) : IPublicCache
+internal sealed class OutputCachePublicCache(IOutputCacheStore store, GoLiveSchedule schedule) : IPublicCache
 {
     public async Task ArticleChangedAsync(int articleId, CancellationToken cancellationToken = default)
+    {
+        // Its publish time may have moved: the lists' lifetime is recomputed on the next request.
+        schedule.Forget();
+        await EvictAsync(articleId, cancellationToken);
+        // Its title or visibility may show among the related statements of other pages. A rating
+        // does not evict these: related statements' averages may lag by the entry's lifetime.
+        await store.EvictByTagAsync(CacheTags.ArticlePages, cancellationToken);
+    }
+
+    public Task RatingChangedAsync(int articleId, CancellationToken cancellationToken = default) =>
+        EvictAsync(articleId, cancellationToken);
+
+    private async Task EvictAsync(int articleId, CancellationToken cancellationToken)
     {
         await store.EvictByTagAsync(CacheTags.Article(articleId), cancellationToken);
         await store.EvictByTagAsync(CacheTags.Lists, cancellationToken);
     }
 
-    public Task RatingChangedAsync(int articleId, CancellationToken cancellationToken = default) =>
-        ArticleChangedAsync(articleId, cancellationToken);
-
-    public Task DirectoryChangedAsync(CancellationToken cancellationToken = default) =>
-        store.EvictByTagAsync(CacheTags.Public, cancellationToken).AsTask();
+    public Task DirectoryChangedAsync(CancellationToken cancellationToken = default)
+    {
+        schedule.Forget();
+        return store.EvictByTagAsync(CacheTags.Public, cancellationToken).AsTask();
+    }
 }

@@ -46,6 +46,8 @@ public sealed class PublicPageTests(MepCmsFactory app) : IClassFixture<MepCmsFac
             Assert.NotNull(page.QuerySelector("footer.site-footer"));
             Assert.NotNull(page.QuerySelector("nav[aria-label=Main]"));
             Assert.NotNull(page.QuerySelector("form[role=search][action='/search'] label[for=site-search-q]"));
+            var landmarkNames = page.QuerySelectorAll("form[role=search]").Select(f => f.GetAttribute("aria-label")).ToList();
+            Assert.Equal(landmarkNames.Count, landmarkNames.Distinct().Count());
             Assert.Empty(page.QuerySelectorAll("[style]"));
             Assert.All(page.QuerySelectorAll("img"), img => Assert.NotNull(img.GetAttribute("alt")));
             var current = page.QuerySelectorAll(".site-nav a[aria-current]").Select(a => a.TextContent).ToList();

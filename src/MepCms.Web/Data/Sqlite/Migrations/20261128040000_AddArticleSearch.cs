@@ -36,6 +36,8 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     INSERT INTO "ArticleSearch"(rowid, "Title", "Lead", "BodyMarkdown") VALUES (new."Id", new."Title", new."Lead", new."BodyMarkdown");
                 END;
                 """);
+            // Ranking: bm25 with a title match weighing 10, lead 3, body 1.
+            migrationBuilder.Sql("""INSERT INTO "ArticleSearch"("ArticleSearch", rank) VALUES ('rank', 'bm25(10.0, 3.0, 1.0)');""");
             migrationBuilder.Sql("""INSERT INTO "ArticleSearch"("ArticleSearch") VALUES ('rebuild');""");
         }
 

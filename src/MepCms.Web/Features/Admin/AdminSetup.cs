@@ -1,0 +1,19 @@
+using MepCms.Web.Features.Admin.Articles;
+using MepCms.Web.Features.Admin.Revisions;
+using MepCms.Web.Features.Embargo;
+
+namespace MepCms.Web.Features.Admin;
+
+public static class AdminSetup
+{
+    /// <summary>The back office: its policies and the domain services behind the editor and the workflow.</summary>
+    public static IServiceCollection AddBackOffice(this IServiceCollection services)
+    {
+        services.AddAdminPolicies();
+        services.AddScoped<ArticleEditor>();
+        services.AddScoped<ArticleRevisions>();
+        services.AddScoped<Workflow.ArticleWorkflow>();
+        services.AddEmbargoLinks();
+        return services;
+    }
+}

@@ -1,0 +1,162 @@
+using System.Security.Claims;
+using MepCms.Web.Data;
+using MepCms.Web.Features.Articles;
+using MepCms.Web.Features.Admin.Revisions;
+using MepCms.Web.Features.Audit;
+using MepCms.Web.Infrastructure.Markdown;
+using MepCms.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+
+namespace MepCms.Web.Features.Admin.Articles;
+
+public enum SaveOutcome { Saved, Invalid, Conflict }
+
+public sealed record SaveResult(SaveOutcome Outcome, int Id = 0, ConflictVersion? Conflict = null, Guid CurrentVersion = default);
+
+/// <summary>
+/// Saves the editor's form: validates what the attributes cannot (slug, MEPs, committees, topics),
+/// renders the body once, keeps a revision and an audit entry, and refuses a stale form.
+/// </summary>
+public sealed class ArticleEditor(MepCmsDbContext db, IMarkdownRenderer markdown, ArticleRevisions revisions, IPublicCache cache, TimeProvider clock)
+{
+    public async Task<SaveResult> CreateAsync(ArticleForm form, ClaimsPrincipal user, ModelStateDictionary errors, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var article = new Article { CreatedAt = now, CreatedById = user.Id(), Status = ArticleStatus.Draft };
+        if (!await ApplyAsync(article, form, errors, cancellationToken))
+        {
+            return new SaveResult(SaveOutcome.Invalid);
+        }
+        Stamp(article, user, now);
+        db.Articles.Add(article);
+        revisions.Add(article, user, now, "Created", 1);
+        await db.SaveChangesAsync(cancellationToken);
+        db.Record(user, now, "Article.Created", "Article", article.Id, $"Created \"{article.Title}\"");
+        await db.SaveChangesAsync(cancellationToken);
+        return new SaveResult(SaveOutcome.Saved, article.Id);
+    }
+
+    /// <summary>Saves <paramref name="form"/> over the tracked <paramref name="article"/> (loaded with <see cref="LoadAsync"/>).</summary>
+    public async Task<SaveResult> UpdateAsync(Article article, ArticleForm form, ClaimsPrincipal user, ModelStateDictionary errors, string note, CancellationToken cancellationToken)
+    {
+        if (article.Version != form.Version)
+        {
+            return await ConflictAsync(article.Id, cancellationToken);
+        }
+        var oldSlug = article.Slug;
+        if (!await ApplyAsync(article, form, errors, cancellationToken))
+        {
+            return new SaveResult(SaveOutcome.Invalid, article.Id);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (oldSlug != article.Slug && article.Status is ArticleStatus.Published or ArticleStatus.Unpublished)
+        {
+            // The old address was public: it keeps answering, with a permanent redirect.
+            db.ArticleSlugs.Add(new ArticleSlug { ArticleId = article.Id, Slug = oldSlug, RetiredAt = now });
+        }
+        Stamp(article, user, now);
+        // Always an update of the row, even when only its links changed, so the token is renewed and checked.
+        db.Entry(article).Property(a => a.UpdatedAt).IsModified = true;
+        db.Entry(article).Property(a => a.Version).OriginalValue = form.Version;
+        revisions.Add(article, user, now, note, await revisions.NextNumberAsync(article.Id, cancellationToken));
+        db.Record(user, now, "Article.Edited", "Article", article.Id, $"{note}: \"{article.Title}\"" + (oldSlug != article.Slug ? $" (slug {oldSlug} → {article.Slug})" : ""));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return await ConflictAsync(article.Id, cancellationToken);
+        }
+        if (article.Status is ArticleStatus.Published || oldSlug != article.Slug)
+        {
+            await cache.ArticleChangedAsync(article.Id, cancellationToken);
+        }
+        return new SaveResult(SaveOutcome.Saved, article.Id);
+    }
+
+    public Task<Article?> LoadAsync(int id, CancellationToken cancellationToken) =>
+        db.Articles.Include(a => a.Authors).Include(a => a.Committees).Include(a => a.Topics).Include(a => a.FormerSlugs)
+            .AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+
+    private async Task<SaveResult> ConflictAsync(int id, CancellationToken cancellationToken)
+    {
+        var current = await db.Articles.AsNoTracking().Where(a => a.Id == id)
+            .Select(a => new { a.Title, a.Lead, a.BodyMarkdown, a.UpdatedAt, a.Version, By = db.Users.Where(u => u.Id == a.UpdatedById).Select(u => u.UserName).FirstOrDefault() })
+            .FirstAsync(cancellationToken);
+        return new SaveResult(SaveOutcome.Conflict, id, new ConflictVersion(current.Title, current.Lead, current.BodyMarkdown, current.UpdatedAt, current.By ?? "someone"), current.Version);
+    }
+
+    private static void Stamp(Article article, ClaimsPrincipal user, DateTime now)
+    {
+        article.UpdatedAt = now;
+        article.UpdatedById = user.Id();
+    }
+
+    private async Task<bool> ApplyAsync(Article article, ArticleForm form, ModelStateDictionary errors, CancellationToken cancellationToken)
+    {
+        var title = form.Title.Trim();
+        var slug = string.IsNullOrWhiteSpace(form.Slug) ? Slugs.From(title) : form.Slug.Trim();
+        if (!Slugs.IsValid(slug))
+        {
+            errors.AddModelError(nameof(form.Slug), "Use lower-case letters, digits and single hyphens in the slug (for example vote-on-the-budget).");
+        }
+        else if (await db.Articles.AnyAsync(a => a.Slug == slug && a.Id != article.Id, cancellationToken)
+            || await db.ArticleSlugs.AnyAsync(s => s.Slug == slug && s.ArticleId != article.Id, cancellationToken))
+        {
+            errors.AddModelError(nameof(form.Slug), $"The slug \"{slug}\" is already used by another statement.");
+        }
+        var authorIds = form.AuthorIds.OfType<int>().Distinct().ToList();
+        var committeeIds = form.CommitteeIds.Distinct().ToList();
+        var topicIds = form.TopicIds.Distinct().ToList();
+        var authors = await db.Authors.Where(a => authorIds.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken);
+        var committees = await db.Committees.Where(c => committeeIds.Contains(c.Id)).ToListAsync(cancellationToken);
+        var topics = await db.Topics.Where(t => topicIds.Contains(t.Id)).ToListAsync(cancellationToken);
+        if (authorIds.Count == 0)
+        {
+            errors.AddModelError(nameof(form.AuthorIds), "Choose at least one speaking MEP.");
+        }
+        if (authors.Count != authorIds.Count || committees.Count != committeeIds.Count || topics.Count != topicIds.Count)
+        {
+            errors.AddModelError("", "An MEP, committee or topic you chose no longer exists.");
+        }
+        var body = form.BodyMarkdown ?? "";
+        string html = "";
+        try
+        {
+            html = markdown.Render(body);
+        }
+        catch (ArgumentException)
+        {
+            errors.AddModelError(nameof(form.BodyMarkdown), "The body is nested too deeply to be rendered; simplify its lists or quotes.");
+        }
+        if (!errors.IsValid)
+        {
+            return false;
+        }
+        article.FormerSlugs.RemoveAll(s => s.Slug == slug); // taking back one of its own former slugs
+        (article.Title, article.Slug, article.Lead, article.Place) = (title, slug, form.Lead.Trim(), form.Place.Trim());
+        (article.Language, article.BodyMarkdown, article.BodyHtml) = (form.Language, body, html);
+        article.ProcedureReference = string.IsNullOrWhiteSpace(form.ProcedureReference) ? null : form.ProcedureReference.Trim();
+        article.Authors.RemoveAll(x => !authorIds.Contains(x.AuthorId));
+        for (var i = 0; i < authorIds.Count; i++)
+        {
+            var byline = article.Authors.Find(x => x.AuthorId == authorIds[i]);
+            if (byline is null)
+            {
+                article.Authors.Add(new ArticleAuthor { AuthorId = authorIds[i], Position = i });
+            }
+            else
+            {
+                byline.Position = i;
+            }
+        }
+        article.Committees.Clear();
+        article.Committees.AddRange(committees);
+        article.Topics.Clear();
+        article.Topics.AddRange(topics);
+        return true;
+    }
+}

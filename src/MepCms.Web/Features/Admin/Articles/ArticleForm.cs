@@ -1,0 +1,70 @@
+using System.ComponentModel.DataAnnotations;
+using MepCms.Web.Features.Articles;
+
+namespace MepCms.Web.Features.Admin.Articles;
+
+/// <summary>The statement editor's fields, posted by the new and edit forms.</summary>
+public sealed class ArticleForm
+{
+    public const int AuthorSlots = 6;
+
+    /// <summary>The concurrency token the form was loaded with; a stale one means someone saved in between.</summary>
+    public Guid Version { get; set; }
+
+    [Required, StringLength(Limits.Title)]
+    public string Title { get; set; } = "";
+
+    [StringLength(Limits.Slug), Display(Name = "Slug (web address)")]
+    public string? Slug { get; set; }
+
+    [Required, StringLength(Limits.Lead)]
+    public string Lead { get; set; } = "";
+
+    [Required, StringLength(100)]
+    public string Place { get; set; } = "Brussels";
+
+    [StringLength(32), Display(Name = "Procedure reference")]
+    public string? ProcedureReference { get; set; }
+
+    [Required, RegularExpression("^[a-z]{2}$", ErrorMessage = "Use a two-letter language code such as en, fr or de.")]
+    public string Language { get; set; } = "en";
+
+    [StringLength(Limits.Body), Display(Name = "Body (Markdown)")]
+    public string? BodyMarkdown { get; set; }
+
+    /// <summary>Speaking MEPs in byline order, one per slot; empty slots are skipped.</summary>
+    public List<int?> AuthorIds { get; set; } = [];
+    public List<int> CommitteeIds { get; set; } = [];
+    public List<int> TopicIds { get; set; } = [];
+
+    public static ArticleForm From(Article a) => new()
+    {
+        Version = a.Version, Title = a.Title, Slug = a.Slug, Lead = a.Lead, Place = a.Place, ProcedureReference = a.ProcedureReference,
+        Language = a.Language, BodyMarkdown = a.BodyMarkdown,
+        AuthorIds = a.Authors.OrderBy(x => x.Position).Select(x => (int?)x.AuthorId).ToList(),
+        CommitteeIds = a.Committees.Select(c => c.Id).ToList(),
+        TopicIds = a.Topics.Select(t => t.Id).ToList(),
+    };
+}
+
+public sealed record Choice(int Id, string Name);
+
+/// <summary>The lists the editor's selects and check boxes offer.</summary>
+public sealed record EditorChoices(IReadOnlyList<Choice> Authors, IReadOnlyList<Choice> Committees, IReadOnlyList<Choice> Topics);
+
+/// <summary>The other person's version, shown beside the user's own text after a conflicting save.</summary>
+public sealed record ConflictVersion(string Title, string Lead, string BodyMarkdown, DateTime UpdatedAt, string UpdatedBy);
+
+public sealed class EditorViewModel
+{
+    public int? Id { get; init; }
+    public ArticleStatus Status { get; init; } = ArticleStatus.Draft;
+    public DateTime? PublishAt { get; init; }
+    public required ArticleForm Form { get; init; }
+    public required EditorChoices Choices { get; init; }
+    public ConflictVersion? Conflict { get; init; }
+    public bool MayPublish { get; init; }
+    public bool MayDelete { get; init; }
+    public bool MaySubmit { get; init; }
+    public string? Flash { get; init; }
+}

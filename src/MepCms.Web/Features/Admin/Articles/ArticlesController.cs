@@ -1,0 +1,146 @@
+using MepCms.Web.Data;
+using MepCms.Web.Features.Articles;
+using MepCms.Web.Features.Shared;
+using MepCms.Web.Infrastructure.Markdown;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace MepCms.Web.Features.Admin.Articles;
+
+/// <summary>The statement list and the editor (new, edit, live preview of the body).</summary>
+[Authorize(Policy = Policies.BackOffice)]
+public sealed class ArticlesController(MepCmsDbContext db, ArticleEditor editor, IAuthorizationService authorization, TimeProvider clock) : AdminController
+{
+    private const int PageSize = 25;
+
+    [HttpGet("/admin/articles")]
+    public async Task<IActionResult> Index([FromQuery] ArticleListQuery query, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid || !query.IsValid)
+        {
+            return BadRequest();
+        }
+        var articles = db.Articles.AsNoTracking();
+        if (query.Status is { } status) { articles = articles.Where(a => a.Status == status); }
+        if (query.Mep is { } mep) { articles = articles.Where(a => a.Authors.Any(x => x.AuthorId == mep)); }
+        if (query.Committee is { } committee) { articles = articles.Where(a => a.Committees.Any(c => c.Id == committee)); }
+        if (query.Q is { Length: > 0 } text) { articles = articles.Where(a => a.Title.Contains(text) || a.Lead.Contains(text)); }
+        articles = query.Sort switch
+        {
+            "title" => articles.OrderBy(a => a.Title).ThenBy(a => a.Id),
+            "publish" => articles.OrderByDescending(a => a.PublishAt).ThenByDescending(a => a.Id),
+            _ => articles.OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id),
+        };
+        var page = await articles
+            .Select(a => new ArticleRow(a.Id, a.Title, a.Status, a.PublishAt, a.UpdatedAt, a.Authors.OrderBy(x => x.Position).Select(x => x.Author.FullName).ToList()))
+            .ToPageAsync(Paging.Normalise(query.Page), PageSize, cancellationToken);
+        if (page is null)
+        {
+            return NotFound();
+        }
+        return View(new ArticleListViewModel(page, query, await ChoicesAsync(cancellationToken), clock.GetUtcNow().UtcDateTime, TempData["flash"] as string));
+    }
+
+    [Authorize(Policy = Policies.CanEditOwnDrafts), HttpGet("/admin/articles/new")]
+    public async Task<IActionResult> New(CancellationToken cancellationToken) =>
+        View("Edit", await EditorAsync(null, new ArticleForm(), cancellationToken));
+
+    [Authorize(Policy = Policies.CanEditOwnDrafts), HttpPost("/admin/articles/new")]
+    public async Task<IActionResult> Create(ArticleForm form, CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            var result = await editor.CreateAsync(form, User, ModelState, cancellationToken);
+            if (result.Outcome == SaveOutcome.Saved)
+            {
+                Flash("The statement was saved as a draft.");
+                return RedirectToAction(nameof(Edit), new { id = result.Id });
+            }
+        }
+        return View("Edit", await EditorAsync(null, form, cancellationToken));
+    }
+
+    [HttpGet("/admin/articles/{id:int:min(1)}/edit")]
+    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
+    {
+        var article = await editor.LoadAsync(id, cancellationToken);
+        if (article is null)
+        {
+            return NotFound();
+        }
+        if (!await MayEditAsync(article))
+        {
+            return Forbid();
+        }
+        return View(await EditorAsync(article, ArticleForm.From(article), cancellationToken));
+    }
+
+    [HttpPost("/admin/articles/{id:int:min(1)}/edit")]
+    public async Task<IActionResult> Update(int id, ArticleForm form, CancellationToken cancellationToken)
+    {
+        var article = await editor.LoadAsync(id, cancellationToken);
+        if (article is null)
+        {
+            return NotFound();
+        }
+        if (!await MayEditAsync(article))
+        {
+            return Forbid();
+        }
+        if (ModelState.IsValid)
+        {
+            var result = await editor.UpdateAsync(article, form, User, ModelState, "Edited", cancellationToken);
+            if (result.Outcome == SaveOutcome.Saved)
+            {
+                Flash("Your changes were saved.");
+                return RedirectToAction(nameof(Edit), new { id });
+            }
+            if (result.Outcome == SaveOutcome.Conflict)
+            {
+                // The user's own text stays in the form; saving again now knowingly replaces the other version.
+                form.Version = result.CurrentVersion;
+                ModelState.Remove(nameof(form.Version));
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                var reloaded = await editor.LoadAsync(id, cancellationToken);
+                return View(nameof(Edit), await EditorAsync(reloaded, form, cancellationToken, result.Conflict));
+            }
+        }
+        return View(nameof(Edit), await EditorAsync(article, form, cancellationToken));
+    }
+
+    /// <summary>The live preview: the body rendered by the same pipeline as the public page.</summary>
+    [Authorize(Policy = Policies.CanEditOwnDrafts), HttpPost("/admin/articles/preview")]
+    public IActionResult Preview([FromForm] string? markdown, [FromServices] IMarkdownRenderer renderer)
+    {
+        if (markdown is { Length: > Limits.Body })
+        {
+            return BadRequest("The body is too long.");
+        }
+        try
+        {
+            return Content(renderer.Render(markdown ?? ""), "text/html; charset=utf-8");
+        }
+        catch (ArgumentException)
+        {
+            return BadRequest("The body is nested too deeply to be rendered.");
+        }
+    }
+
+    private async Task<bool> MayEditAsync(Article article) =>
+        (await authorization.AuthorizeAsync(User, new ArticleOwnership(article.CreatedById, article.Status), Policies.CanEditArticle)).Succeeded;
+
+    private async Task<EditorViewModel> EditorAsync(Article? article, ArticleForm form, CancellationToken cancellationToken, ConflictVersion? conflict = null) => new()
+    {
+        Id = article?.Id, Status = article?.Status ?? ArticleStatus.Draft, PublishAt = article?.PublishAt, Form = form,
+        Choices = await ChoicesAsync(cancellationToken), Conflict = conflict,
+        MayPublish = User.MayPublish(), MayDelete = User.IsInRole(Account.Roles.Admin),
+        MaySubmit = article is { Status: ArticleStatus.Draft } && await MayEditAsync(article),
+        Flash = TempData["flash"] as string,
+    };
+
+    private async Task<EditorChoices> ChoicesAsync(CancellationToken cancellationToken) => new(
+        await db.Authors.AsNoTracking().OrderBy(a => a.FullName).Select(a => new Choice(a.Id, a.FullName)).ToListAsync(cancellationToken),
+        await db.Committees.AsNoTracking().OrderBy(c => c.Code).Select(c => new Choice(c.Id, c.Code + " — " + c.Name)).ToListAsync(cancellationToken),
+        await db.Topics.AsNoTracking().OrderBy(t => t.Name).Select(t => new Choice(t.Id, t.Name)).ToListAsync(cancellationToken));
+}

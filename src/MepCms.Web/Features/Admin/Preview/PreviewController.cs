@@ -1,0 +1,28 @@
+using MepCms.Web.Data;
+using MepCms.Web.Features.Articles;
+using MepCms.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace MepCms.Web.Features.Admin.Preview;
+
+/// <summary>Any statement, whatever its state, exactly as the public page will show it.</summary>
+[Authorize(Policy = Policies.BackOffice)]
+public sealed class PreviewController(MepCmsDbContext db) : AdminController
+{
+    [HttpGet("/admin/articles/{id:int:min(1)}/preview")]
+    public async Task<IActionResult> Show(int id, CancellationToken cancellationToken)
+    {
+        var article = await db.Articles.AsNoTracking().Where(a => a.Id == id).ToPage().AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
+        if (article is null)
+        {
+            return NotFound();
+        }
+        var status = await db.Articles.Where(a => a.Id == id).Select(a => new { a.Status, a.PublishAt }).FirstAsync(cancellationToken);
+        var state = status.Status == ArticleStatus.Published && status.PublishAt is { } at
+            ? $"Published, live from {BrusselsTime.DateTimeText(at)} Brussels time."
+            : $"{status.Status}: not public.";
+        return View("/Features/Articles/Marked.cshtml", new MarkedArticleViewModel(article, "Preview", state));
+    }
+}

@@ -1,0 +1,81 @@
+using System.Security.Claims;
+using MepCms.Web.Data;
+using MepCms.Web.Features.Articles;
+using MepCms.Web.Features.Audit;
+using MepCms.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace MepCms.Web.Features.Admin.Workflow;
+
+public enum Transition { Submit, Publish, Schedule, Unpublish, Delete }
+
+public enum TransitionOutcome { Done, NotFound, NotPossible, Conflict }
+
+/// <summary>
+/// Moves a statement through Draft → In review → Published (now or scheduled) → Unpublished.
+/// Who may ask is decided by the policies; this decides what is possible from the current state.
+/// </summary>
+public sealed class ArticleWorkflow(MepCmsDbContext db, IPublicCache cache, TimeProvider clock, ILogger<ArticleWorkflow> logger)
+{
+    public static bool IsPossible(Transition transition, ArticleStatus from) => transition switch
+    {
+        Transition.Submit => from == ArticleStatus.Draft,
+        Transition.Publish or Transition.Schedule => true, // also re-timing a scheduled or re-publishing an unpublished one
+        Transition.Unpublish => from == ArticleStatus.Published,
+        Transition.Delete => true,
+        _ => false,
+    };
+
+    public async Task<TransitionOutcome> ApplyAsync(Article article, Transition transition, ClaimsPrincipal user, DateTime? publishAtUtc, CancellationToken cancellationToken)
+    {
+        if (!IsPossible(transition, article.Status))
+        {
+            return TransitionOutcome.NotPossible;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var wasPublic = article.Status == ArticleStatus.Published;
+        string summary;
+        switch (transition)
+        {
+            case Transition.Submit:
+                article.Status = ArticleStatus.InReview;
+                summary = "Submitted for review";
+                break;
+            case Transition.Publish:
+                (article.Status, article.PublishAt) = (ArticleStatus.Published, now);
+                summary = "Published now";
+                break;
+            case Transition.Schedule:
+                (article.Status, article.PublishAt) = (ArticleStatus.Published, publishAtUtc);
+                summary = $"Scheduled for {BrusselsTime.DateTimeText(publishAtUtc!.Value)} Brussels time";
+                break;
+            case Transition.Unpublish:
+                article.Status = ArticleStatus.Unpublished;
+                summary = "Unpublished";
+                break;
+            default:
+                db.Articles.Remove(article);
+                summary = $"Deleted \"{article.Title}\"";
+                break;
+        }
+        if (transition != Transition.Delete)
+        {
+            (article.UpdatedAt, article.UpdatedById) = (now, user.Id());
+        }
+        db.Record(user, now, $"Article.{transition}", "Article", article.Id, summary);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return TransitionOutcome.Conflict;
+        }
+        logger.LogInformation("Statement {ArticleId}: {Transition} by {UserId}", article.Id, transition, user.Id());
+        if (wasPublic || article.Status == ArticleStatus.Published || transition == Transition.Delete)
+        {
+            await cache.ArticleChangedAsync(article.Id, cancellationToken);
+        }
+        return TransitionOutcome.Done;
+    }
+}

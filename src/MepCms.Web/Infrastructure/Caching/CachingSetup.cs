@@ -1,0 +1,41 @@
+using System.IO.Compression;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
+
+namespace MepCms.Web.Infrastructure.Caching;
+
+public static class CachingSetup
+{
+    /// <summary>Output caching of the anonymous public site, and compression of its text.</summary>
+    public static IServiceCollection AddMepCmsCaching(this IServiceCollection services)
+    {
+        services.AddSingleton<GoLiveSchedule>();
+        services.AddSingleton<PublicPagesCachePolicy>();
+        // The store itself (memory, or shared in production) is registered with the web services.
+        services.AddOptions<OutputCacheOptions>().Configure<PublicPagesCachePolicy>((o, policy) => o.AddBasePolicy(policy));
+        services.Configure<MvcOptions>(o => o.Filters.Add(new ArticleCacheTagFilter()));
+
+        services.AddResponseCompression(o =>
+        {
+            // Only anonymous public responses reach the compressor (see UseMepCmsCompression): they
+            // hold no secret, so compressing them over HTTPS gives BREACH nothing to find.
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/rss+xml", "image/svg+xml"]);
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        return services;
+    }
+
+    /// <summary>Compresses text for anonymous readers only; the back office and sign-in are never compressed.</summary>
+    public static IApplicationBuilder UseMepCmsCompression(this IApplicationBuilder app)
+    {
+        var policy = app.ApplicationServices.GetRequiredService<PublicPagesCachePolicy>();
+        return app.UseWhen(
+            http => !PublicPaths.IsPrivate(http.Request.Path) && !policy.HasAuthCookie(http.Request),
+            branch => branch.UseResponseCompression());
+    }
+}

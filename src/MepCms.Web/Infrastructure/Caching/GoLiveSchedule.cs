@@ -1,0 +1,84 @@
+using MepCms.Web.Data;
+using MepCms.Web.Features.Articles;
+using MepCms.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace MepCms.Web.Infrastructure.Caching;
+
+/// <summary>
+/// Knows when the next scheduled statement goes live, so a cached list never outlives it.
+/// The time is read with one indexed query and kept in memory until a statement changes; the
+/// first public request at or after it evicts every list, with the app's own clock (the output
+/// cache's clock is internal and cannot be injected).
+/// </summary>
+public sealed class GoLiveSchedule(IServiceScopeFactory scopes, IOutputCacheStore store, TimeProvider clock, ILogger<GoLiveSchedule> logger)
+{
+    private static readonly DateTime None = DateTime.MaxValue;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private const long Unknown = 0;
+    // Ticks of the next go-live, read and written atomically (a DateTime? could tear).
+    private long _nextTicks = Unknown;
+    private long _changes;
+
+    /// <summary>Forget the known time: a statement was scheduled, rescheduled or withdrawn.</summary>
+    public void Forget()
+    {
+        Interlocked.Increment(ref _changes);
+        Interlocked.Exchange(ref _nextTicks, Unknown);
+    }
+
+    /// <summary>
+    /// How long a public response may stay cached from now: until the next go-live at most.
+    /// Evicts the lists first when a statement has gone live since they were cached.
+    /// </summary>
+    public async ValueTask<TimeSpan> TimeUntilNextGoLiveAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var next = Next;
+        if (next is null || next <= now)
+        {
+            next = await RefreshAsync(now, cancellationToken);
+        }
+        return next == None ? TimeSpan.MaxValue : next.Value - now;
+    }
+
+    private DateTime? Next => Interlocked.Read(ref _nextTicks) is var ticks and not Unknown ? new DateTime(ticks, DateTimeKind.Utc) : null;
+
+    private async Task<DateTime> RefreshAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (Next is { } known && known > now)
+            {
+                return known;
+            }
+            if (Next is { } passed && passed != None)
+            {
+                logger.LogInformation("A statement scheduled for {GoLive:o} is live; evicting cached lists", passed);
+                await store.EvictByTagAsync(CacheTags.Lists, cancellationToken);
+                await store.EvictByTagAsync(CacheTags.ArticlePages, cancellationToken);
+            }
+            var changes = Interlocked.Read(ref _changes);
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MepCmsDbContext>();
+            var next = await db.Articles.AsNoTracking()
+                .Where(a => a.Status == ArticleStatus.Published && a.PublishAt > now)
+                .MinAsync(a => a.PublishAt, cancellationToken) ?? None;
+            if (changes != Interlocked.Read(ref _changes))
+            {
+                // A change saved while the query ran may have moved the time: this response is
+                // not stored (zero time left), and the next request asks again.
+                Interlocked.Exchange(ref _nextTicks, Unknown);
+                return now;
+            }
+            Interlocked.Exchange(ref _nextTicks, next.Ticks);
+            return next;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}

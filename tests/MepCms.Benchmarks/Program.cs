@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Globalization;
+using MepCms.Benchmarks;
+
+// The load benchmark of the public site: see README.md ("Benchmark") and run.sh.
+var options = BenchmarkOptions.Parse(args);
+var repository = BenchmarkOptions.FindRepository();
+var work = Directory.CreateTempSubdirectory("mepcms-bench-").FullName;
+try
+{
+    Wrk.EnsureInstalled();
+    var app = Path.Combine(work, "app");
+    Console.WriteLine("Publishing the app in Release…");
+    Shell.Run("dotnet", "publish", Path.Combine(repository, "src", "MepCms.Web"), "-c", "Release", "-o", app, "--nologo", "-v", "q");
+
+    var runs = new List<SizeRun>();
+    foreach (var (statements, ratings) in options.Sizes)
+    {
+        runs.Add(await SizeRun.MeasureAsync(app, work, statements, ratings, options.Seconds, options.AppSettings));
+    }
+    var report = Report.Render(runs, options.Seconds);
+    Console.WriteLine(report);
+    var results = Path.Combine(repository, "tests", "MepCms.Benchmarks", "results");
+    Directory.CreateDirectory(results);
+    await File.WriteAllTextAsync(Path.Combine(results, "latest.md"), report);
+    Console.WriteLine($"Saved to {Path.GetRelativePath(repository, Path.Combine(results, "latest.md"))}");
+}
+finally
+{
+    Directory.Delete(work, recursive: true);
+}
+
+internal sealed record BenchmarkOptions(int Seconds, IReadOnlyList<(int Statements, int Ratings)> Sizes, IReadOnlyDictionary<string, string> AppSettings)
+{
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        string Value(string name, string fallback)
+        {
+            var index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+        }
+        var seconds = int.Parse(Value("--duration", "10"), CultureInfo.InvariantCulture);
+        var largeRatings = int.Parse(Value("--ratings-large", "1000000"), CultureInfo.InvariantCulture);
+        var sizes = Value("--sizes", "1000,100000").Split(',')
+            .Select(s => int.Parse(s, CultureInfo.InvariantCulture))
+            .Select(n => (n, n >= 100_000 ? largeRatings : n * 10))
+            .ToList();
+        // --app-setting Key=Value (repeatable): an environment variable for the app, e.g. to compare a setting.
+        var settings = args.Select((a, i) => (a, i)).Where(x => x.a == "--app-setting" && x.i + 1 < args.Length)
+            .Select(x => args[x.i + 1].Split('=', 2)).Where(kv => kv.Length == 2)
+            .ToDictionary(kv => kv[0], kv => kv[1]);
+        return new BenchmarkOptions(Math.Clamp(seconds, 1, 120), sizes, settings);
+    }
+
+    public static string FindRepository()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "MepCms.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+        throw new InvalidOperationException("Run the benchmark from inside the repository (tests/MepCms.Benchmarks/run.sh).");
+    }
+}
+
+internal static class Shell
+{
+    public static void Run(string file, params string[] arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(file, arguments))!;
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed with exit code {process.ExitCode}");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text;
+
+namespace MepCms.Benchmarks;
+
+/// <summary>The Markdown the benchmark prints and saves.</summary>
+internal static class Report
+{
+    public static string Render(IReadOnlyList<SizeRun> runs, int seconds)
+    {
+        var text = new StringBuilder();
+        var invariant = CultureInfo.InvariantCulture;
+        text.AppendLine(invariant, $"# MepCms benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        text.AppendLine();
+        text.AppendLine(invariant, $"wrk, {Wrk.Connections} connections, 2 threads, {seconds} s per endpoint after a 1 s warm-up; app and load generator on the same {Environment.ProcessorCount}-core machine (loopback).");
+        foreach (var run in runs)
+        {
+            text.AppendLine();
+            text.AppendLine(invariant, $"## {run.Statements:N0} statements, {run.Ratings:N0} ratings (seeded in {run.SeedTime.TotalSeconds:N1} s)");
+            text.AppendLine();
+            text.AppendLine("| endpoint | requests/s | p50 ms | p99 ms | vs baseline | target | met |");
+            text.AppendLine("| --- | ---: | ---: | ---: | ---: | --- | --- |");
+            var baseline = run.BaselineResult.RequestsPerSecond;
+            text.AppendLine(invariant, $"| baseline: the article's bytes from memory | {baseline:N0} | {run.BaselineResult.P50Ms:N2} | {run.BaselineResult.P99Ms:N2} | 100 % | | |");
+            foreach (var endpoint in run.Endpoints)
+            {
+                if (endpoint.Result is not { } m)
+                {
+                    text.AppendLine(invariant, $"| {endpoint.Name} | {endpoint.Missing} | | | | {endpoint.Target} | |");
+                    continue;
+                }
+                var met = endpoint.Met!(m, baseline) ? "yes" : "**no**";
+                text.AppendLine(invariant, $"| {endpoint.Name} | {m.RequestsPerSecond:N0} | {m.P50Ms:N2} | {m.P99Ms:N2} | {m.RequestsPerSecond / baseline:P0} | {endpoint.Target} | {met} |");
+            }
+            var memoryMet = run.PeakMemoryAfterArticleMb is > 0 and < 300 ? "yes" : "**no**";
+            text.AppendLine(invariant, $"| peak memory (VmHWM) after the article load | {run.PeakMemoryAfterArticleMb:N0} MB | | | | < 300 MB | {memoryMet} |");
+            text.AppendLine();
+            text.AppendLine(invariant, $"Peak memory over the whole run: {run.PeakMemoryMb:N0} MB. Votes: {run.VoteCheck}.");
+        }
+        if (runs.Count > 1)
+        {
+            AppendScaling(text, runs[0], runs[^1]);
+        }
+        return text.ToString();
+    }
+
+    /// <summary>Every figure of the largest run within 1.25× of the smallest.</summary>
+    private static void AppendScaling(StringBuilder text, SizeRun small, SizeRun large)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        text.AppendLine();
+        text.AppendLine(invariant, $"## {large.Statements:N0} against {small.Statements:N0} statements (target: within 1.25×)");
+        text.AppendLine();
+        text.AppendLine("| endpoint | requests/s ratio | p99 ratio | met |");
+        text.AppendLine("| --- | ---: | ---: | --- |");
+        foreach (var endpoint in small.Endpoints)
+        {
+            var other = large.Endpoints.First(e => e.Name == endpoint.Name);
+            if (endpoint.Result is not { } a || other.Result is not { } b)
+            {
+                text.AppendLine(invariant, $"| {endpoint.Name} | n/a | n/a | |");
+                continue;
+            }
+            var slower = a.RequestsPerSecond / b.RequestsPerSecond;
+            var p99 = b.P99Ms / a.P99Ms;
+            text.AppendLine(invariant, $"| {endpoint.Name} | {slower:N2}× | {p99:N2}× | {(slower <= 1.25 && p99 <= 1.25 ? "yes" : "**no**")} |");
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System.Net;
+using Microsoft.Data.Sqlite;
+
+namespace MepCms.Benchmarks;
+
+internal sealed record EndpointResult(string Name, string Path, Measurement? Result, string? Missing, string Target, Func<Measurement, double, bool>? Met);
+
+/// <summary>One database size: seed, start the app, measure the baseline and every route, check the votes.</summary>
+internal sealed record SizeRun(int Statements, int Ratings, TimeSpan SeedTime, Measurement BaselineResult,
+    IReadOnlyList<EndpointResult> Endpoints, double PeakMemoryAfterArticleMb, double PeakMemoryMb, string VoteCheck)
+{
+    private const string Article = "/articles/statement-000001";
+
+    public static async Task<SizeRun> MeasureAsync(string appFolder, string work, int statements, int ratings, int seconds, IReadOnlyDictionary<string, string> appSettings)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(work, $"size-{statements}")).FullName;
+        var database = Path.Combine(folder, "mepcms.db");
+        var log = Path.Combine(folder, "app.log");
+        Console.WriteLine($"[{statements:N0} statements] migrating an empty database…");
+        await (await AppServer.StartAsync(appFolder, database, log, appSettings)).DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Console.WriteLine($"[{statements:N0} statements] seeding {statements:N0} statements and {ratings:N0} ratings…");
+        var seedTime = BulkSeeder.Seed(database, statements, ratings, DateTime.UtcNow);
+        Console.WriteLine($"[{statements:N0} statements] seeded in {seedTime.TotalSeconds:N1} s");
+
+        await using var server = await AppServer.StartAsync(appFolder, database, log, appSettings);
+        using var client = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        var html = await client.GetByteArrayAsync(Article);
+        var baselinePort = AppServer.FreePort();
+        await using var baseline = await Baseline.StartAsync(html, baselinePort);
+        var baselineResult = Measured("baseline", $"http://127.0.0.1:{baselinePort}/", "get.lua", seconds);
+
+        var endpoints = new List<EndpointResult>();
+        var pages = new (string Name, string Path, string Script, string Target, Func<Measurement, double, bool> Met)[]
+        {
+            ("article page", Article, "get.lua", "≥ 60 % of baseline, p99 < 25 ms", (m, b) => m.RequestsPerSecond >= 0.6 * b && m.P99Ms < 25),
+            ("home page", "/", "get.lua", "≥ 40 % of baseline", (m, b) => m.RequestsPerSecond >= 0.4 * b),
+            ("MEP page", "/meps/mep-001", "get.lua", "≥ 40 % of baseline", (m, b) => m.RequestsPerSecond >= 0.4 * b),
+            ("committee page", "/committees/committee-01", "get.lua", "≥ 40 % of baseline", (m, b) => m.RequestsPerSecond >= 0.4 * b),
+            ("RSS feed", "/feed.xml", "get.lua", "≥ 40 % of baseline", (m, b) => m.RequestsPerSecond >= 0.4 * b),
+            ("search, varied queries", "/search?q=energy", "search.lua", "≥ 500 req/s", (m, _) => m.RequestsPerSecond >= 500),
+        };
+        double peakAfterArticle = 0;
+        foreach (var page in pages)
+        {
+            var status = (await client.GetAsync(page.Path)).StatusCode;
+            if (status != HttpStatusCode.OK)
+            {
+                endpoints.Add(new EndpointResult(page.Name, page.Path, null, $"n/a ({(int)status})", page.Target, null));
+                continue;
+            }
+            endpoints.Add(new EndpointResult(page.Name, page.Path, Measured(page.Name, server.BaseUrl + page.Path, page.Script, seconds), null, page.Target, page.Met));
+            if (page.Path == Article)
+            {
+                peakAfterArticle = server.PeakMemoryMegabytes();
+            }
+        }
+
+        var (ratingResult, voteCheck) = await MeasureRatingsAsync(server, client, database, seconds);
+        endpoints.Add(ratingResult);
+        return new SizeRun(statements, ratings, seedTime, baselineResult, endpoints, peakAfterArticle, server.PeakMemoryMegabytes(), voteCheck);
+    }
+
+    private static async Task<(EndpointResult, string)> MeasureRatingsAsync(AppServer server, HttpClient client, string database, int seconds)
+    {
+        const string name = "rating POSTs, distinct readers";
+        const string target = "≥ 3,000 accepted/s, none lost";
+        var path = Article + "/rating";
+        using var probe = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent([new("score", "4")]) };
+        probe.Headers.Add("Origin", server.BaseUrl);
+        probe.Headers.Add("Accept", "application/json");
+        var status = (await client.SendAsync(probe)).StatusCode;
+        if (!((int)status is >= 200 and < 400))
+        {
+            return (new EndpointResult(name, path, null, $"n/a ({(int)status})", target, null), "not run: the rating route does not answer");
+        }
+        var before = StoredVotes(database);
+        var result = Measured(name, server.BaseUrl + path, "rate.lua", seconds, new Dictionary<string, string>
+        {
+            ["BENCH_RATING_PATH"] = path,
+            ["BENCH_ORIGIN"] = server.BaseUrl,
+        });
+        await Task.Delay(TimeSpan.FromSeconds(2)); // requests in flight when wrk stopped
+        var after = StoredVotes(database);
+        var stored = after.Rows - before.Rows;
+        var consistent = after.Rows == after.Count;
+        // wrk stops with up to one request per connection in flight: the server may store those
+        // without wrk counting their answers, never the other way round.
+        var noneLost = stored >= result.Ok && stored <= result.Ok + Wrk.Connections && consistent;
+        var check = $"{result.Ok:N0} votes accepted (2xx), {stored:N0} stored; aggregate {(consistent ? "equals" : "DIFFERS FROM")} the ratings table → {(noneLost ? "none lost" : "VOTES LOST OR INVENTED")}";
+        var met = new Func<Measurement, double, bool>((m, _) => m.Ok / (m.Requests / m.RequestsPerSecond) >= 3000 && noneLost);
+        return (new EndpointResult(name, path, result, null, target, met), check);
+    }
+
+    private static (long Rows, long Count) StoredVotes(string database)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT (SELECT COUNT(*) FROM Ratings WHERE ArticleId = 1), (SELECT RatingCount FROM Articles WHERE Id = 1)";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    private static Measurement Measured(string name, string url, string script, int seconds, IDictionary<string, string>? environment = null)
+    {
+        if (environment is null)
+        {
+            Wrk.Measure(url, script, 1); // warm-up: JIT, connection pools, the output cache
+        }
+        var result = Wrk.Measure(url, script, seconds, environment);
+        Console.WriteLine($"  {name,-32} {result.RequestsPerSecond,10:N0} req/s  p50 {result.P50Ms,6:N2} ms  p99 {result.P99Ms,6:N2} ms");
+        return result;
+    }
+}
