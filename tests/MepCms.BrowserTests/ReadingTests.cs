@@ -1,5 +1,4 @@
 using MepCms.BrowserTests.Support;
-using Microsoft.Playwright;
 
 namespace MepCms.BrowserTests;
 
@@ -22,22 +21,5 @@ public sealed class ReadingTests(Site site)
         var mep = page.Locator(".statement__byline a[href^='/meps/']").First;
         Assert.True(await mep.IsVisibleAsync());
         Assert.NotEmpty((await mep.InnerTextAsync()).Trim());
-    }
-
-    [SkippableFact]
-    public async Task The_first_Tab_reaches_the_visible_skip_link_and_Enter_moves_focus_to_the_main_content()
-    {
-        await using var context = await site.NewContextAsync();
-        var page = await site.OpenAsync(context, "/");
-
-        await page.Keyboard.PressAsync("Tab");
-        var skipLink = page.Locator(".skip-link");
-        Assert.Equal("Skip to content", await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()"));
-        var box = await skipLink.BoundingBoxAsync();
-        Assert.True(box is { Y: >= 0, Height: > 0 }, "the focused skip link is on screen");
-
-        await page.Keyboard.PressAsync("Enter");
-        Assert.Equal("main", await page.EvaluateAsync<string>("() => document.activeElement.id"));
-        Assert.EndsWith("#main", page.Url);
     }
 }

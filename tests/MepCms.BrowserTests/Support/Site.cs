@@ -47,7 +47,8 @@ public sealed class Site : IAsyncLifetime
             // axe-core is injected as a script tag; a strict Content-Security-Policy must not stop it.
             BypassCSP = true,
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: the machine running the tests may be busy building something else.
+        context.SetDefaultTimeout(30_000);
         return context;
     }
 
