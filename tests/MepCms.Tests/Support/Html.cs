@@ -51,4 +51,19 @@ public static class Html
             }
         }
     }
+
+    /// <summary>
+    /// <see cref="ActiveContent"/> over a whole page, less the site's own parts: scripts served from
+    /// its wwwroot (/js/, /lib/; the CSP allows only 'self') and forms posting to its own paths
+    /// (the rating widget, the search box) with their controls.
+    /// </summary>
+    public static IEnumerable<string> ActiveContentOfPage(IDocument page)
+    {
+        var copy = Parse(page.DocumentElement.OuterHtml);
+        foreach (var element in copy.QuerySelectorAll("script[src^='/js/'], script[src^='/lib/'], form[action^='/']").ToList())
+        {
+            element.Remove();
+        }
+        return ActiveContent(copy.DocumentElement).ToList();
+    }
 }
