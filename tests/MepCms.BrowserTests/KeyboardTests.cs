@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using MepCms.BrowserTests.Support;
 using static Microsoft.Playwright.Assertions;
 
@@ -37,8 +38,10 @@ public sealed class KeyboardTests(Site site)
             Assert.True(focused.Outlined, $"Tab stop {stop + 1} ({focused.Text}) shows no focus outline");
             if (focused.IsStatementLink)
             {
-                await page.Keyboard.PressAsync("Enter");
-                await page.WaitForURLAsync("**/articles/**");
+                // Wait for the navigation from before the key press, so a fast one cannot be missed.
+                await Task.WhenAll(
+                    page.WaitForURLAsync("**/articles/**", new() { WaitUntil = WaitUntilState.DOMContentLoaded }),
+                    page.Keyboard.PressAsync("Enter"));
                 Assert.Equal(focused.Text, (await page.Locator("h1").InnerTextAsync()).Trim());
                 return;
             }
