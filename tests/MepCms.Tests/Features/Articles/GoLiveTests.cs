@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using MepCms.Web.Features.Admin.Workflow;
 using MepCms.Tests.Infrastructure.ScaleOut;
 using MepCms.Tests.Support;
 using MepCms.Web.Features.Articles;
@@ -60,6 +62,34 @@ public sealed class GoLiveTests(MepCmsFactory app) : IClassFixture<MepCmsFactory
 
         Assert.Null(await app.WentLiveAtAsync(article.Id));
         Assert.Equal(0, await app.AuditCountAsync(GoLive.AuditAction, article.Id));
+    }
+
+    [Fact]
+    public async Task A_statement_unpublished_and_scheduled_again_goes_live_again_at_its_new_time()
+    {
+        var article = await app.SaveAsync(TestData.Article(app, publishAt: app.Clock.GetUtcNow().AddSeconds(-1)));
+        await RunAsync();
+        var editor = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "editor-1")], "test"));
+        var newTime = app.Clock.GetUtcNow().AddHours(2).UtcDateTime;
+
+        await TransitionAsync(article.Id, Transition.Unpublish, editor, null);
+        await TransitionAsync(article.Id, Transition.Schedule, editor, newTime);
+        await RunAsync();
+        Assert.Null(await app.WentLiveAtAsync(article.Id));
+        app.Clock.SetUtcNow(newTime);
+        await RunAsync();
+
+        Assert.Equal(newTime, await app.WentLiveAtAsync(article.Id));
+        Assert.Equal(2, await app.AuditCountAsync(GoLive.AuditAction, article.Id));
+    }
+
+    private async Task TransitionAsync(int articleId, Transition transition, ClaimsPrincipal user, DateTime? publishAt)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MepCms.Web.Data.MepCmsDbContext>();
+        var article = await db.Articles.SingleAsync(a => a.Id == articleId);
+        var outcome = await scope.ServiceProvider.GetRequiredService<ArticleWorkflow>().ApplyAsync(article, transition, user, publishAt, default);
+        Assert.Equal(TransitionOutcome.Done, outcome);
     }
 
     private async Task<int> RunAsync()

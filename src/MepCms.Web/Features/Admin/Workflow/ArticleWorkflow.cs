@@ -41,16 +41,17 @@ public sealed class ArticleWorkflow(MepCmsDbContext db, IPublicCache cache, Time
                 article.Status = ArticleStatus.InReview;
                 summary = "Submitted for review";
                 break;
+            // Publishing again (or re-timing) goes live again: the go-live job takes it at its time.
             case Transition.Publish:
-                (article.Status, article.PublishAt) = (ArticleStatus.Published, now);
+                (article.Status, article.PublishAt, article.WentLiveAt) = (ArticleStatus.Published, now, null);
                 summary = "Published now";
                 break;
             case Transition.Schedule:
-                (article.Status, article.PublishAt) = (ArticleStatus.Published, publishAtUtc);
+                (article.Status, article.PublishAt, article.WentLiveAt) = (ArticleStatus.Published, publishAtUtc, null);
                 summary = $"Scheduled for {BrusselsTime.DateTimeText(publishAtUtc!.Value)} Brussels time";
                 break;
             case Transition.Unpublish:
-                article.Status = ArticleStatus.Unpublished;
+                (article.Status, article.WentLiveAt) = (ArticleStatus.Unpublished, null);
                 summary = "Unpublished";
                 break;
             default:
