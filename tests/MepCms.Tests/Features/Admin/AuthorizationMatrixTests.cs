@@ -58,6 +58,13 @@ public sealed class AuthorizationMatrixTests(MepCmsFactory app) : IClassFixture<
         ["GET /admin/topics/{id}/edit"] = Roles.Editor,
         ["POST /admin/topics/{id}/edit"] = Roles.Editor,
         ["POST /admin/topics/{id}/retire"] = Roles.Editor,
+        ["GET /admin/users"] = Roles.Admin,
+        ["POST /admin/users/new"] = Roles.Admin,
+        ["GET /admin/users/{id}"] = Roles.Admin,
+        ["POST /admin/users/{id}/role"] = Roles.Admin,
+        ["POST /admin/users/{id}/lock"] = Roles.Admin,
+        ["POST /admin/users/{id}/unlock"] = Roles.Admin,
+        ["POST /admin/users/{id}/password"] = Roles.Admin,
     };
 
     private static readonly string[] Rank = [Roles.Contributor, Roles.Editor, Roles.Admin];
@@ -125,7 +132,8 @@ public sealed class AuthorizationMatrixTests(MepCmsFactory app) : IClassFixture<
             await db.SaveChangesAsync();
         });
         var staff = await app.SignedInAsync(role);
-        var ids = new Ids(article.Id, article.Authors[0].AuthorId, (await app.SaveAsync(TestData.Committee())).Id, (await app.SaveAsync(TestData.Topic())).Id);
+        var ids = new Ids(article.Id, article.Authors[0].AuthorId, (await app.SaveAsync(TestData.Committee())).Id, (await app.SaveAsync(TestData.Topic())).Id,
+            (await app.CreateUserAsync(Roles.Contributor)).Id);
 
         foreach (var (key, _) in AdminEndpoints())
         {
@@ -139,13 +147,14 @@ public sealed class AuthorizationMatrixTests(MepCmsFactory app) : IClassFixture<
     }
 
     /// <summary>A record of each kind that an <c>{id}</c> in an admin route can name.</summary>
-    private sealed record Ids(int Article, int Mep, int Committee, int Topic)
+    private sealed record Ids(int Article, int Mep, int Committee, int Topic, string User = "none")
     {
-        public int For(string path) =>
-            path.StartsWith("/admin/meps", StringComparison.Ordinal) ? Mep
-            : path.StartsWith("/admin/committees", StringComparison.Ordinal) ? Committee
-            : path.StartsWith("/admin/topics", StringComparison.Ordinal) ? Topic
-            : Article;
+        public string For(string path) =>
+            path.StartsWith("/admin/users", StringComparison.Ordinal) ? User
+            : path.StartsWith("/admin/meps", StringComparison.Ordinal) ? $"{Mep}"
+            : path.StartsWith("/admin/committees", StringComparison.Ordinal) ? $"{Committee}"
+            : path.StartsWith("/admin/topics", StringComparison.Ordinal) ? $"{Topic}"
+            : $"{Article}";
     }
 
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, string key, Ids ids)
