@@ -88,6 +88,21 @@ public sealed class UserAdminTests(MepCmsFactory app) : IClassFixture<MepCmsFact
     }
 
     [Fact]
+    public async Task Locking_ends_the_users_open_session_at_the_next_stamp_check()
+    {
+        var admin = await app.SignedInAsync(Roles.Admin);
+        var editor = await app.SignedInAsync(Roles.Editor);
+        Assert.Equal(HttpStatusCode.OK, (await editor.Client.GetAsync("/admin")).StatusCode);
+
+        await admin.Client.PostFormAsync($"/admin/users/{editor.Id}", $"/admin/users/{editor.Id}/lock", []);
+        app.Clock.Advance(TimeSpan.FromSeconds(61));
+
+        var after = await editor.Client.GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/account/login", after.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_reset_password_replaces_the_old_one_and_a_common_one_is_refused()
     {
         var admin = await app.SignedInAsync(Roles.Admin);
