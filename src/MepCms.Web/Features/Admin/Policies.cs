@@ -17,6 +17,8 @@ public static class Policies
     public const string CanEditOwnDrafts = "CanEditOwnDrafts";
     /// <summary>Edit any statement, publish, schedule, unpublish, restore, hand out embargo links.</summary>
     public const string CanPublish = "CanPublish";
+    /// <summary>Create, edit and retire MEPs, committees and topics (Editor, Admin).</summary>
+    public const string CanManageDirectory = "CanManageDirectory";
     /// <summary>Everything, including deleting statements.</summary>
     public const string IsAdmin = "IsAdmin";
     /// <summary>Resource policy: may this user edit this statement (see <see cref="ArticleOwnership"/>).</summary>
@@ -28,6 +30,7 @@ public static class Policies
             .AddPolicy(BackOffice, p => p.RequireRole(Roles.All))
             .AddPolicy(CanEditOwnDrafts, p => p.RequireRole(Roles.All))
             .AddPolicy(CanPublish, p => p.RequireRole(Roles.Editor, Roles.Admin))
+            .AddPolicy(CanManageDirectory, p => p.RequireRole(Roles.Editor, Roles.Admin))
             .AddPolicy(IsAdmin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(CanEditArticle, p => p.AddRequirements(new EditArticleRequirement()));
         services.AddSingleton<IAuthorizationHandler, EditArticleHandler>();

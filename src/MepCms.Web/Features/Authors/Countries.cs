@@ -13,5 +13,10 @@ public static class Countries
         ["ES"] = "Spain", ["SE"] = "Sweden",
     };
 
+    /// <summary>The member states, by name: the countries an MEP can be elected in.</summary>
+    public static IEnumerable<(string Code, string Name)> All => Names.OrderBy(n => n.Value).Select(n => (n.Key, n.Value));
+
+    public static bool IsMemberState(string? code) => code is { Length: 2 } && Names.ContainsKey(code);
+
     public static string Name(string code) => Names.TryGetValue(code, out var name) ? name : code.ToUpperInvariant();
 }

@@ -40,6 +40,35 @@ public sealed class AuthorizationMatrixTests(MepCmsFactory app) : IClassFixture<
         ["GET /admin/articles/{id}/revisions"] = Anyone,
         ["GET /admin/articles/{id}/revisions/diff"] = Anyone,
         ["POST /admin/articles/{id}/revisions/{number}/restore"] = Roles.Editor,
+        ["GET /admin/meps"] = Roles.Editor,
+        ["GET /admin/meps/new"] = Roles.Editor,
+        ["POST /admin/meps/new"] = Roles.Editor,
+        ["GET /admin/meps/{id}/edit"] = Roles.Editor,
+        ["POST /admin/meps/{id}/edit"] = Roles.Editor,
+        ["POST /admin/meps/{id}/deactivate"] = Roles.Editor,
+        ["GET /admin/committees"] = Roles.Editor,
+        ["GET /admin/committees/new"] = Roles.Editor,
+        ["POST /admin/committees/new"] = Roles.Editor,
+        ["GET /admin/committees/{id}/edit"] = Roles.Editor,
+        ["POST /admin/committees/{id}/edit"] = Roles.Editor,
+        ["POST /admin/committees/{id}/retire"] = Roles.Editor,
+        ["GET /admin/topics"] = Roles.Editor,
+        ["GET /admin/topics/new"] = Roles.Editor,
+        ["POST /admin/topics/new"] = Roles.Editor,
+        ["GET /admin/topics/{id}/edit"] = Roles.Editor,
+        ["POST /admin/topics/{id}/edit"] = Roles.Editor,
+        ["POST /admin/topics/{id}/retire"] = Roles.Editor,
+        ["GET /admin/ratings"] = Roles.Editor,
+        ["GET /admin/ratings/export.csv"] = Roles.Editor,
+        ["GET /admin/ratings/{id}"] = Roles.Editor,
+        ["POST /admin/ratings/{id}/remove"] = Roles.Admin,
+        ["GET /admin/users"] = Roles.Admin,
+        ["POST /admin/users/new"] = Roles.Admin,
+        ["GET /admin/users/{id}"] = Roles.Admin,
+        ["POST /admin/users/{id}/role"] = Roles.Admin,
+        ["POST /admin/users/{id}/lock"] = Roles.Admin,
+        ["POST /admin/users/{id}/unlock"] = Roles.Admin,
+        ["POST /admin/users/{id}/password"] = Roles.Admin,
     };
 
     private static readonly string[] Rank = [Roles.Contributor, Roles.Editor, Roles.Admin];
@@ -87,7 +116,7 @@ public sealed class AuthorizationMatrixTests(MepCmsFactory app) : IClassFixture<
 
         foreach (var (key, _) in AdminEndpoints())
         {
-            var response = await SendAsync(client, key, article.Id);
+            var response = await SendAsync(client, key, new Ids(article.Id, 1, 1, 1));
 
             Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{key}: {response.StatusCode}");
             Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
@@ -107,11 +136,13 @@ public sealed class AuthorizationMatrixTests(MepCmsFactory app) : IClassFixture<
             await db.SaveChangesAsync();
         });
         var staff = await app.SignedInAsync(role);
+        var ids = new Ids(article.Id, article.Authors[0].AuthorId, (await app.SaveAsync(TestData.Committee())).Id, (await app.SaveAsync(TestData.Topic())).Id,
+            (await app.CreateUserAsync(Roles.Contributor)).Id);
 
         foreach (var (key, _) in AdminEndpoints())
         {
             var allowed = Array.IndexOf(Rank, role) >= Array.IndexOf(Rank, LeastRole[key]);
-            var response = await SendAsync(staff.Client, key, article.Id);
+            var response = await SendAsync(staff.Client, key, ids);
 
             // A POST without its antiforgery token answers 400 once authorization has let it through.
             var expected = !allowed ? HttpStatusCode.Forbidden : key.StartsWith("POST", StringComparison.Ordinal) ? HttpStatusCode.BadRequest : HttpStatusCode.OK;
@@ -119,10 +150,21 @@ public sealed class AuthorizationMatrixTests(MepCmsFactory app) : IClassFixture<
         }
     }
 
-    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string key, int articleId)
+    /// <summary>A record of each kind that an <c>{id}</c> in an admin route can name.</summary>
+    private sealed record Ids(int Article, int Mep, int Committee, int Topic, string User = "none")
+    {
+        public string For(string path) =>
+            path.StartsWith("/admin/users", StringComparison.Ordinal) ? User
+            : path.StartsWith("/admin/meps", StringComparison.Ordinal) ? $"{Mep}"
+            : path.StartsWith("/admin/committees", StringComparison.Ordinal) ? $"{Committee}"
+            : path.StartsWith("/admin/topics", StringComparison.Ordinal) ? $"{Topic}"
+            : $"{Article}";
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string key, Ids ids)
     {
         var parts = key.Split(' ');
-        var url = parts[1].Replace("{id}", $"{articleId}").Replace("{number}", "1");
+        var url = parts[1].Replace("{id}", $"{ids.For(parts[1])}").Replace("{number}", "1");
         if (url.EndsWith("/diff", StringComparison.Ordinal))
         {
             url += "?from=1&to=1";

@@ -8,7 +8,17 @@ namespace MepCms.Web.Features.Admin.Dashboard;
 
 public sealed record DashboardItem(int Id, string Title, DateTime? At);
 
-public sealed record DashboardViewModel(IReadOnlyList<DashboardItem> InReview, IReadOnlyList<DashboardItem> Scheduled, IReadOnlyList<DashboardItem> RecentlyPublished);
+/// <summary>A statement's ratings made in the dashboard's window.</summary>
+public sealed record RatedItem(int Id, string Title, int Count, double Average);
+
+public sealed record DashboardViewModel(IReadOnlyList<DashboardItem> InReview, IReadOnlyList<DashboardItem> Scheduled, IReadOnlyList<DashboardItem> RecentlyPublished,
+    IReadOnlyList<RatedItem> TopRated, IReadOnlyList<RatedItem> MostRated)
+{
+    /// <summary>Ratings older than this many days do not count on the dashboard.</summary>
+    public const int RatingDays = 30;
+    /// <summary>Fewer ratings than this in the window say too little to rank a statement as top-rated.</summary>
+    public const int TopRatedMinimum = 3;
+}
 
 [Authorize(Policy = Policies.BackOffice)]
 public sealed class DashboardController(MepCmsDbContext db, TimeProvider clock) : AdminController
@@ -23,7 +33,15 @@ public sealed class DashboardController(MepCmsDbContext db, TimeProvider clock) 
         var inReview = await Items(articles.Where(a => a.Status == ArticleStatus.InReview).OrderBy(a => a.UpdatedAt), useUpdated: true, cancellationToken);
         var scheduled = await Items(articles.Where(a => a.Status == ArticleStatus.Published && a.PublishAt > now).OrderBy(a => a.PublishAt), useUpdated: false, cancellationToken);
         var published = await Items(articles.VisibleAt(now).OrderByDescending(a => a.PublishAt), useUpdated: false, cancellationToken);
-        return View(new DashboardViewModel(inReview, scheduled, published));
+        var since = now.AddDays(-DashboardViewModel.RatingDays);
+        var rated = await db.Ratings.AsNoTracking().Where(r => r.CreatedAt >= since)
+            .GroupBy(r => new { r.ArticleId, r.Article.Title })
+            .Select(g => new RatedItem(g.Key.ArticleId, g.Key.Title, g.Count(), g.Average(r => (double)r.Score)))
+            .ToListAsync(cancellationToken);
+        var topRated = rated.Where(r => r.Count >= DashboardViewModel.TopRatedMinimum)
+            .OrderByDescending(r => r.Average).ThenByDescending(r => r.Count).ThenBy(r => r.Id).Take(Shown).ToList();
+        var mostRated = rated.OrderByDescending(r => r.Count).ThenByDescending(r => r.Average).ThenBy(r => r.Id).Take(Shown).ToList();
+        return View(new DashboardViewModel(inReview, scheduled, published, topRated, mostRated));
     }
 
     private Task<List<DashboardItem>> Items(IQueryable<Article> query, bool useUpdated, CancellationToken cancellationToken) =>

@@ -1,0 +1,124 @@
+using MepCms.Web.Data;
+using MepCms.Web.Features.Audit;
+using MepCms.Web.Features.Authors;
+using MepCms.Web.Infrastructure.Markdown;
+using MepCms.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace MepCms.Web.Features.Admin.Meps;
+
+/// <summary>The MEPs: list, create, edit (every profile field and committee memberships), deactivate.</summary>
+[Authorize(Policy = Policies.CanManageDirectory)]
+public sealed class MepsController(MepCmsDbContext db, IMarkdownRenderer markdown, IPublicCache cache, TimeProvider clock) : AdminController
+{
+    [HttpGet("/admin/meps")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var meps = await db.Authors.AsNoTracking().OrderByDescending(a => a.IsActive).ThenBy(a => a.FullName)
+            .Select(a => new MepRow(a.Id, a.FullName, a.Slug, a.CountryCode, a.PoliticalGroup, a.IsActive, a.Memberships.Count))
+            .ToListAsync(cancellationToken);
+        return View(new MepListViewModel(meps, TempData["flash"] as string));
+    }
+
+    [HttpGet("/admin/meps/new")]
+    public async Task<IActionResult> New(CancellationToken cancellationToken) =>
+        View("Edit", await EditorAsync(null, new MepForm(), cancellationToken));
+
+    [HttpPost("/admin/meps/new")]
+    public Task<IActionResult> Create(MepForm form, CancellationToken cancellationToken) =>
+        SaveAsync(new Author(), form, cancellationToken);
+
+    [HttpGet("/admin/meps/{id:int:min(1)}/edit")]
+    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
+    {
+        var mep = await db.Authors.AsNoTracking().Include(a => a.Memberships).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        return mep is null ? NotFound() : View(await EditorAsync(id, MepForm.From(mep), cancellationToken));
+    }
+
+    [HttpPost("/admin/meps/{id:int:min(1)}/edit")]
+    public async Task<IActionResult> Update(int id, MepForm form, CancellationToken cancellationToken)
+    {
+        var mep = await db.Authors.Include(a => a.Memberships).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        return mep is null ? NotFound() : await SaveAsync(mep, form, cancellationToken);
+    }
+
+    /// <summary>A former MEP keeps their page and bylines but leaves the directory.</summary>
+    [HttpPost("/admin/meps/{id:int:min(1)}/deactivate")]
+    public async Task<IActionResult> Deactivate(int id, CancellationToken cancellationToken)
+    {
+        var mep = await db.Authors.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (mep is null)
+        {
+            return NotFound();
+        }
+        mep.IsActive = false;
+        db.Record(User, clock.GetUtcNow().UtcDateTime, "Mep.Deactivated", "Mep", mep.Id, mep.FullName);
+        await db.SaveChangesAsync(cancellationToken);
+        await cache.DirectoryChangedAsync(cancellationToken);
+        Flash($"{mep.FullName} is no longer listed as a current MEP.");
+        return RedirectToAction(nameof(Index));
+    }
+
+    private async Task<IActionResult> SaveAsync(Author mep, MepForm form, CancellationToken cancellationToken)
+    {
+        var slug = string.IsNullOrWhiteSpace(form.Slug) ? Slugs.From(form.FullName) : form.Slug;
+        var committees = await CommitteesAsync(cancellationToken);
+        var chosen = form.Memberships.Where(m => m.Role is not null).ToList();
+        if (!Countries.IsMemberState(form.CountryCode))
+        {
+            ModelState.AddModelError(nameof(form.CountryCode), "Choose one of the EU member states.");
+        }
+        if (chosen.Any(m => committees.All(c => c.Id != m.CommitteeId)) || chosen.DistinctBy(m => m.CommitteeId).Count() != chosen.Count)
+        {
+            ModelState.AddModelError(nameof(form.Memberships), "Choose each committee at most once, from the list.");
+        }
+        if (!Slugs.IsValid(slug))
+        {
+            ModelState.AddModelError(nameof(form.Slug), "Enter a web address: the name gives none.");
+        }
+        else if (await db.Authors.AnyAsync(a => a.Slug == slug && a.Id != mep.Id, cancellationToken))
+        {
+            ModelState.AddModelError(nameof(form.Slug), $"Another MEP already has the web address “{slug}”. Choose a different one.");
+        }
+        var bio = markdown.TryRender(form.BioMarkdown ?? "");
+        if (!bio.Succeeded)
+        {
+            ModelState.AddModelError(nameof(form.BioMarkdown), bio.Error!);
+        }
+        if (!ModelState.IsValid)
+        {
+            return View("Edit", new MepEditorViewModel(mep.Id == 0 ? null : mep.Id, form, committees, null));
+        }
+        var isNew = mep.Id == 0;
+        (mep.FullName, mep.Slug, mep.CountryCode, mep.PoliticalGroup, mep.NationalParty) =
+            (form.FullName.Trim(), slug, form.CountryCode.ToUpperInvariant(), form.PoliticalGroup.Trim(), form.NationalParty.Trim());
+        (mep.BioMarkdown, mep.BioHtml, mep.PressEmail, mep.PressPhone, mep.IsActive) =
+            (form.BioMarkdown ?? "", bio.Html, Blank(form.PressEmail), Blank(form.PressPhone), form.IsActive);
+        mep.Memberships.RemoveAll(m => chosen.All(c => c.CommitteeId != m.CommitteeId));
+        foreach (var membership in chosen)
+        {
+            var existing = mep.Memberships.FirstOrDefault(m => m.CommitteeId == membership.CommitteeId);
+            if (existing is null) { mep.Memberships.Add(new CommitteeMembership { CommitteeId = membership.CommitteeId, Role = membership.Role!.Value }); }
+            else { existing.Role = membership.Role!.Value; }
+        }
+        if (isNew) { db.Authors.Add(mep); }
+        await db.SaveChangesAsync(cancellationToken);
+        db.Record(User, clock.GetUtcNow().UtcDateTime, isNew ? "Mep.Created" : "Mep.Edited", "Mep", mep.Id,
+            $"{mep.FullName} ({mep.CountryCode}, {mep.PoliticalGroup}); committees: {string.Join(", ", mep.Memberships.Select(m => $"{m.CommitteeId}:{m.Role}"))}");
+        await db.SaveChangesAsync(cancellationToken);
+        await cache.DirectoryChangedAsync(cancellationToken);
+        Flash(isNew ? $"{mep.FullName} was added." : "Your changes were saved.");
+        return RedirectToAction(nameof(Edit), new { id = mep.Id });
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private Task<List<CommitteeChoice>> CommitteesAsync(CancellationToken cancellationToken) =>
+        db.Committees.AsNoTracking().OrderByDescending(c => c.IsActive).ThenBy(c => c.Code)
+            .Select(c => new CommitteeChoice(c.Id, c.Code, c.Name, c.IsActive)).ToListAsync(cancellationToken);
+
+    private async Task<MepEditorViewModel> EditorAsync(int? id, MepForm form, CancellationToken cancellationToken) =>
+        new(id, form, await CommitteesAsync(cancellationToken), TempData["flash"] as string);
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text;
+using MepCms.Web.Data;
+using MepCms.Web.Features.Audit;
+using MepCms.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace MepCms.Web.Features.Admin.Ratings;
+
+/// <summary>What readers scored: per statement, as charts, as CSV; admins remove vote stuffing.</summary>
+[Authorize(Policy = Policies.CanPublish)]
+public sealed class RatingsController(MepCmsDbContext db, IPublicCache cache, TimeProvider clock) : AdminController
+{
+    private const int Days = 30;
+
+    [HttpGet("/admin/ratings")]
+    public async Task<IActionResult> Index(string? sort, CancellationToken cancellationToken)
+    {
+        sort ??= "count";
+        return RatingReport.SortKeys.Contains(sort)
+            ? View(new RatingListViewModel(RatingReport.Sorted(await RowsAsync(null, cancellationToken), sort).ToList(), sort, TempData["flash"] as string))
+            : BadRequest("Unknown sort key.");
+    }
+
+    [HttpGet("/admin/ratings/export.csv")]
+    public async Task<IActionResult> Export(string? sort, CancellationToken cancellationToken)
+    {
+        sort ??= "count";
+        if (!RatingReport.SortKeys.Contains(sort))
+        {
+            return BadRequest("Unknown sort key.");
+        }
+        var csv = RatingReport.Csv(RatingReport.Sorted(await RowsAsync(null, cancellationToken), sort));
+        var name = $"ratings-{clock.GetUtcNow():yyyy-MM-dd}.csv";
+        return File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", name);
+    }
+
+    [HttpGet("/admin/ratings/{id:int:min(1)}")]
+    public async Task<IActionResult> Show(int id, CancellationToken cancellationToken)
+    {
+        var model = await DetailAsync(id, new RemoveRatingsForm(), TempData["flash"] as string, cancellationToken);
+        return model is null ? NotFound() : View(model);
+    }
+
+    /// <summary>Deletes one statement's ratings made in [From, To) and recomputes its stored aggregate from what remains.</summary>
+    [Authorize(Policy = Policies.IsAdmin), HttpPost("/admin/ratings/{id:int:min(1)}/remove")]
+    public async Task<IActionResult> Remove(int id, RemoveRatingsForm form, CancellationToken cancellationToken)
+    {
+        if (!await db.Articles.AnyAsync(a => a.Id == id, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (ModelState.IsValid && form.From >= form.To)
+        {
+            ModelState.AddModelError(nameof(form.To), "The end of the window must come after its start.");
+        }
+        if (!ModelState.IsValid)
+        {
+            return View(nameof(Show), await DetailAsync(id, form, null, cancellationToken));
+        }
+        var (from, to) = (DateTime.SpecifyKind(form.From!.Value, DateTimeKind.Utc), DateTime.SpecifyKind(form.To!.Value, DateTimeKind.Utc));
+        var removed = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var deleted = await db.Ratings.Where(r => r.ArticleId == id && r.CreatedAt >= from && r.CreatedAt < to).ExecuteDeleteAsync(cancellationToken);
+            var remaining = db.Ratings.Where(r => r.ArticleId == id);
+            var count = await remaining.CountAsync(cancellationToken);
+            var sum = await remaining.SumAsync(r => (long)r.Score, cancellationToken);
+            await db.Articles.Where(a => a.Id == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.RatingCount, count).SetProperty(a => a.RatingSum, sum), cancellationToken);
+            db.Record(User, clock.GetUtcNow().UtcDateTime, "Ratings.Removed", "Article", id,
+                string.Create(CultureInfo.InvariantCulture, $"Removed {deleted} ratings made from {from:u} to {to:u}; now {count} ratings, sum {sum}"));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return deleted;
+        });
+        await cache.RatingChangedAsync(id, cancellationToken);
+        Flash($"{removed} {(removed == 1 ? "rating was" : "ratings were")} removed.");
+        return RedirectToAction(nameof(Show), new { id });
+    }
+
+    private async Task<RatingDetailViewModel?> DetailAsync(int id, RemoveRatingsForm form, string? flash, CancellationToken cancellationToken)
+    {
+        var row = (await RowsAsync(id, cancellationToken)).SingleOrDefault()
+            ?? await db.Articles.AsNoTracking().Where(a => a.Id == id).Select(a => new RatingReportRow(a.Id, a.Title, 0, 0, new int[5])).SingleOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+        var today = clock.GetUtcNow().UtcDateTime.Date;
+        var since = today.AddDays(-(Days - 1));
+        var days = await db.Ratings.AsNoTracking().Where(r => r.ArticleId == id && r.CreatedAt >= since).Select(r => r.CreatedAt).ToListAsync(cancellationToken);
+        var perDay = Enumerable.Range(0, Days).Select(i => since.AddDays(i))
+            .Select(d => new Bar(d.ToString("dd MMM", CultureInfo.InvariantCulture), days.Count(x => x.Date == d))).ToList();
+        var distribution = row.Distribution.Select((n, i) => new Bar($"{i + 1} ★", n)).ToList();
+        return new RatingDetailViewModel(row, new BarChart("distribution", "Scores", distribution),
+            new BarChart("per-day", $"Ratings per day, last {Days} days (UTC)", perDay), form, User.IsInRole(Account.Roles.Admin), flash);
+    }
+
+    /// <summary>Counts straight from the ratings table, one grouped query.</summary>
+    private async Task<List<RatingReportRow>> RowsAsync(int? id, CancellationToken cancellationToken)
+    {
+        var groups = await db.Ratings.AsNoTracking().Where(r => id == null || r.ArticleId == id)
+            .GroupBy(r => new { r.ArticleId, r.Article.Title, r.Score })
+            .Select(g => new { g.Key.ArticleId, g.Key.Title, g.Key.Score, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return groups.GroupBy(g => (g.ArticleId, g.Title)).Select(g =>
+        {
+            var distribution = new int[5];
+            foreach (var score in g) { distribution[score.Score - 1] = score.Count; }
+            return new RatingReportRow(g.Key.ArticleId, g.Key.Title, g.Sum(s => s.Count), g.Sum(s => (long)s.Score * s.Count), distribution);
+        }).ToList();
+    }
+}
