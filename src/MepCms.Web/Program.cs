@@ -3,6 +3,7 @@ using MepCms.Web.Data.Seeding;
 using MepCms.Web.Features.Account;
 using MepCms.Web.Features.Admin;
 using MepCms.Web.Features.Articles;
+using MepCms.Web.Features.Ratings;
 using MepCms.Web.Features.Shared;
 using MepCms.Web.Infrastructure.Caching;
 using MepCms.Web.Infrastructure.Logging;
@@ -27,6 +28,7 @@ builder.Services.AddMarkdown();
 builder.Services.AddSingleton<SiteUrls>();
 builder.Services.AddMepCmsSeeding();
 builder.Services.AddGoLive();
+builder.Services.AddRatings();
 
 var app = builder.Build();
 
@@ -47,6 +49,7 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseOutputCache();
 
 app.MapMepCmsHealth();

@@ -29,6 +29,7 @@ public sealed class KestrelApp : WebApplicationFactory<Program>
             ["Database:MigrateOnStartup"] = "true",
             ["Seed:DemoContent"] = "true",
             ["Admin:PasswordFile"] = Path.Combine(_folder, "initial-admin-password.txt"),
+            ["Ratings:VisitorHashKeyFile"] = Path.Combine(_folder, "rating-visitor-key"),
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore"] = "Error",
         };

@@ -35,7 +35,7 @@ public sealed class Site : IAsyncLifetime
     }
 
     /// <summary>A new browser context on the app, as wide as a phone or a desktop screen.</summary>
-    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 800)
+    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 800, bool javaScriptEnabled = true)
     {
         Chromium.SkipOrFailWhenMissing();
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
@@ -43,6 +43,7 @@ public sealed class Site : IAsyncLifetime
             BaseURL = BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-GB",
+            JavaScriptEnabled = javaScriptEnabled,
             // axe-core is injected as a script tag; a strict Content-Security-Policy must not stop it.
             BypassCSP = true,
         });

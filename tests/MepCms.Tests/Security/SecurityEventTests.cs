@@ -45,7 +45,7 @@ public sealed class SecurityEventTests(SecurityTestApp app) : IClassFixture<Secu
 
         var response = await client.GetAsync("/test/forbid");
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains(app.Logs.Messages, m => m.Contains("Access denied", StringComparison.Ordinal) && m.Contains("/test/forbid", StringComparison.Ordinal));
     }
 }

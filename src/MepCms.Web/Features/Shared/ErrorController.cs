@@ -7,9 +7,12 @@ namespace MepCms.Web.Features.Shared;
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class ErrorController : Controller
 {
+    // No action parameters: binding one would read a re-executed POST's form, and a body the
+    // server has just refused as too large would turn the error page itself into a 500.
     [Route("/error/{code:int}")]
-    public IActionResult Show(int code)
+    public IActionResult Show()
     {
+        var code = int.TryParse(RouteData.Values["code"] as string, out var value) ? value : 500;
         var status = code is >= 400 and <= 599 ? code : 500;
         // After an exception the handler has chosen the status already (503 when the database is down).
         if (HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null && Response.StatusCode >= 500)

@@ -11,7 +11,7 @@ public static class PublicPaths
     /// The only query keys a public page reads. Every other key is ignored by the cache key, so
     /// `?cb=1…100000` cannot fill the cache; a page reading a new key must be listed here.
     /// </summary>
-    public static readonly string[] QueryKeys = ["page", "q"];
+    public static readonly string[] QueryKeys = ["page", "q", "country", "group", "rated"];
 
     private static readonly string[] ListPrefixes = ["/meps", "/committees", "/topics"];
     private static readonly string[] ExactPages = ["/", "/search", "/feed.xml", "/sitemap.xml", "/robots.txt"];

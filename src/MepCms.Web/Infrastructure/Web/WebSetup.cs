@@ -24,7 +24,8 @@ public static class WebSetup
             o.AreaViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
         });
         services.AddRouting(o => o.LowercaseUrls = true);
-        services.AddOutputCache();
+        // Paths are case-sensitive in the cache key: /articles/My-Slug is not an alias of /articles/my-slug.
+        services.AddOutputCache(o => o.UseCaseSensitivePaths = true);
         services.AddSingleton<IPublicCache, OutputCachePublicCache>();
         return services;
     }

@@ -11,7 +11,7 @@ public sealed class ArticlePageExtrasTests(MepCmsFactory app) : IClassFixture<Me
     private async Task<JsonElement> JsonLdOf(string slug)
     {
         var page = await _client.GetDocumentAsync($"/articles/{slug}");
-        var script = Assert.Single(page.QuerySelectorAll("script"));
+        var script = Assert.Single(page.QuerySelectorAll("script[type='application/ld+json']"));
         Assert.Equal("application/ld+json", script.GetAttribute("type"));
         return JsonDocument.Parse(script.TextContent).RootElement;
     }

@@ -45,7 +45,8 @@ public sealed class QueryCountTests(CountingFactory app) : IClassFixture<Countin
         }
 
         Assert.Equal(few, many);
-        Assert.Equal(2, many["/"]);
+        // The home page also reads the next scheduled publish time once after a change (the page cache's go-live check).
+        Assert.Equal(3, many["/"]);
         Assert.Equal(3, many[$"/meps/{mep.Slug}"]);
         Assert.Equal(3, many[$"/committees/{committee.Slug}"]);
         Assert.Equal(3, many[$"/topics/{topic.Slug}"]);

@@ -93,6 +93,7 @@ public sealed class SqlCommandCountTests(CommandCountingFactory app) : IClassFix
         }
         await app.SaveAsync(article);
 
-        Assert.Equal(4, await CommandsForAsync($"/articles/{article.Slug}"));
+        // The statement and its authors, committees and topics (split query), then its related statements.
+        Assert.Equal(5, await CommandsForAsync($"/articles/{article.Slug}"));
     }
 }

@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Text.RegularExpressions;
+using MepCms.Web.Data.Sqlite;
+using MepCms.Web.Features.Ratings;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MepCms.Tests.Features.Ratings;
+
+/// <summary>The app with every SQL command it sends recorded.</summary>
+public sealed class RecordingRatingsFactory : RatingsFactory
+{
+    public SqlRecorder Sql { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.ConfigureDbContext<SqliteMepCmsDbContext>(o => o.AddInterceptors(Sql)));
+    }
+}
+
+public sealed class SqlRecorder : DbCommandInterceptor
+{
+    public ConcurrentQueue<string> Commands { get; } = new();
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Commands.Enqueue(command.CommandText);
+        return ValueTask.FromResult(result);
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Commands.Enqueue(command.CommandText);
+        return ValueTask.FromResult(result);
+    }
+}
+
+/// <summary>A rating can write a Ratings row and the statement's two aggregate columns, and nothing else (Rate Star Review CVE-2026-4301).</summary>
+public sealed partial class RatingWriteScopeTests(RecordingRatingsFactory app) : IClassFixture<RecordingRatingsFactory>
+{
+    [Fact]
+    public async Task Rating_writes_only_a_rating_row_and_the_aggregate_columns()
+    {
+        var client = app.CreateVisitorClient();
+        var article = await app.PublishedArticleAsync();
+        var visitor = VisitorIdentity.NewId();
+        app.Sql.Commands.Clear();
+
+        await client.RateAsync(article.Slug, 2, visitor);
+        await client.RateAsync(article.Slug, 5, visitor);
+
+        var writes = app.Sql.Commands.SelectMany(c => c.Split(';')).Select(c => c.Trim())
+            .Where(c => WriteStatement().IsMatch(c)).ToList();
+        Assert.Contains(writes, w => w.StartsWith("INSERT INTO \"Ratings\"", StringComparison.Ordinal));
+        Assert.Contains(writes, w => w.StartsWith("UPDATE \"Ratings\"", StringComparison.Ordinal));
+        Assert.All(writes, w => Assert.Matches("^(INSERT INTO|UPDATE) \"(Ratings|Articles)\"", w));
+        var articleColumns = writes.Where(w => w.StartsWith("UPDATE \"Articles\"", StringComparison.Ordinal))
+            .SelectMany(w => SetColumn().Matches(w[..w.IndexOf("WHERE", StringComparison.Ordinal)]).Select(m => m.Groups[1].Value))
+            .ToHashSet();
+        Assert.Equal(["RatingCount", "RatingSum"], articleColumns.Order());
+    }
+
+    [GeneratedRegex(@"^(INSERT|UPDATE|DELETE|REPLACE)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WriteStatement();
+
+    [GeneratedRegex(@"(?:SET|,)\s*""(\w+)""\s*=")]
+    private static partial Regex SetColumn();
+}
