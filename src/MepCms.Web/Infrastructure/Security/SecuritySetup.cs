@@ -30,6 +30,7 @@ public static class SecuritySetup
         });
         services.AddMepCmsSessionCookies();
         services.AddLoginRateLimit();
+        services.AddStrictRouting();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IPasswordValidator<AppUser>, PasswordLengthCapValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IPasswordValidator<AppUser>, CommonPasswordValidator>());
         services.Configure<MvcOptions>(o => o.Filters.Add<AntiforgeryRejectionLogger>());
