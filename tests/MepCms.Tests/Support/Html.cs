@@ -24,6 +24,10 @@ public static class Html
         // A JSON-LD data block is never executed (CSP does not apply to it either); any other script is active.
         foreach (var script in root.QuerySelectorAll("script:not([type='application/ld+json'])"))
         {
+            if (IsOwnScriptFile(script))
+            {
+                continue;
+            }
             yield return "script: " + script.OuterHtml;
         }
         foreach (var element in root.QuerySelectorAll("*"))
@@ -66,4 +70,9 @@ public static class Html
         }
         return ActiveContent(copy.DocumentElement).ToList();
     }
+
+    /// <summary>The site's own script file (wwwroot/js or wwwroot/lib), with nothing inline.</summary>
+    private static bool IsOwnScriptFile(IElement script) =>
+        script.TextContent.Length == 0 && script.GetAttribute("src") is { } src
+        && (src.StartsWith("/js/", StringComparison.Ordinal) || src.StartsWith("/lib/", StringComparison.Ordinal));
 }

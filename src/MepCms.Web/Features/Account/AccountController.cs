@@ -1,8 +1,10 @@
 using MepCms.Web.Data;
 using MepCms.Web.Features.Audit;
+using MepCms.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace MepCms.Web.Features.Account;
 
@@ -19,7 +21,7 @@ public sealed class AccountController(
     public IActionResult Login(string? returnUrl) =>
         View(new LoginViewModel(new LoginForm { ReturnUrl = LocalOrNull(returnUrl) }, null));
 
-    [HttpPost("/account/login")]
+    [HttpPost("/account/login"), EnableRateLimiting(LoginRateLimit.Policy)]
     public async Task<IActionResult> Login(LoginForm form)
     {
         form.ReturnUrl = LocalOrNull(form.ReturnUrl);

@@ -17,4 +17,8 @@ public sealed class SecurityOptions
 
     /// <summary>How often a session is checked against the account's security stamp (sign-out everywhere, password change, lock).</summary>
     public TimeSpan SecurityStampInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Sign-in POSTs allowed per client address per minute; more are refused with 429.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 10_000)]
+    public int LoginAttemptsPerMinute { get; set; } = 10;
 }

@@ -22,13 +22,15 @@ public static class SecuritySetup
             o.Limits.MaxRequestHeadersTotalSize = 32 * 1024; // larger → 431
         });
         var services = builder.Services;
-        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateOnStart();
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHsts(o =>
         {
             o.MaxAge = TimeSpan.FromDays(365);
             o.IncludeSubDomains = true;
         });
         services.AddMepCmsSessionCookies();
+        services.AddLoginRateLimit();
+        services.AddStrictRouting();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IPasswordValidator<AppUser>, PasswordLengthCapValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IPasswordValidator<AppUser>, CommonPasswordValidator>());
         services.Configure<MvcOptions>(o => o.Filters.Add<AntiforgeryRejectionLogger>());

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using MepCms.Web.Infrastructure.Security;
 using Microsoft.Extensions.Options;
 
 namespace MepCms.Web.Infrastructure.Web;
@@ -17,8 +18,12 @@ public sealed class RequireSameOriginAttribute : Attribute, IAuthorizationFilter
     public void OnAuthorization(AuthorizationFilterContext context)
     {
         var site = context.HttpContext.RequestServices.GetRequiredService<IOptions<SiteOptions>>().Value;
-        if (!IsSameOrigin(context.HttpContext.Request, site.PublicUrl))
+        var request = context.HttpContext.Request;
+        if (!IsSameOrigin(request, site.PublicUrl))
         {
+            string? origin = request.Headers.Origin;
+            context.HttpContext.RequestServices.GetRequiredService<ILogger<RequireSameOriginAttribute>>()
+                .CrossSiteRatingRefused(request.PathBase + request.Path, origin is { Length: > 200 } ? origin[..200] : origin);
             context.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
         }
     }
