@@ -13,7 +13,12 @@ public static class CachingSetup
         services.AddSingleton<GoLiveSchedule>();
         services.AddSingleton<PublicPagesCachePolicy>();
         // The store itself (memory, or shared in production) is registered with the web services.
-        services.AddOptions<OutputCacheOptions>().Configure<PublicPagesCachePolicy>((o, policy) => o.AddBasePolicy(policy));
+        // Paths are case-sensitive in the cache key: /articles/My-Slug is not an alias of /articles/my-slug.
+        services.AddOptions<OutputCacheOptions>().Configure<PublicPagesCachePolicy>((o, policy) =>
+        {
+            o.AddBasePolicy(policy);
+            o.UseCaseSensitivePaths = true;
+        });
         services.Configure<MvcOptions>(o => o.Filters.Add(new ArticleCacheTagFilter()));
 
         services.AddResponseCompression(o =>

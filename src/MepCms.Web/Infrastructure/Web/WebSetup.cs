@@ -24,8 +24,7 @@ public static class WebSetup
             o.AreaViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
         });
         services.AddRouting(o => o.LowercaseUrls = true);
-        // Paths are case-sensitive in the cache key: /articles/My-Slug is not an alias of /articles/my-slug.
-        services.AddOutputCache(o => o.UseCaseSensitivePaths = true);
+        services.AddOutputCache();
         services.AddSingleton<IPublicCache, OutputCachePublicCache>();
         return services;
     }
