@@ -12,6 +12,7 @@ public static class AdminSetup
         services.AddAdminPolicies();
         services.AddScoped<ArticleEditor>();
         services.AddScoped<ArticleRevisions>();
+        services.AddScoped<Directory.DirectoryMerge>();
         services.AddScoped<Workflow.ArticleWorkflow>();
         services.AddEmbargoLinks();
         return services;

@@ -13,6 +13,9 @@ public sealed class Committee
     public string Name { get; set; } = "";
     public string Description { get; set; } = "";
     public bool IsActive { get; set; } = true;
+
+    /// <summary>Set when the committee was merged into another: its pages answer 301 to that one.</summary>
+    public int? MergedIntoId { get; set; }
     public List<CommitteeMembership> Memberships { get; set; } = [];
 }
 
@@ -26,5 +29,6 @@ internal sealed class CommitteeConfiguration : IEntityTypeConfiguration<Committe
         builder.HasIndex(c => c.Slug).IsUnique();
         builder.Property(c => c.Name).HasMaxLength(Limits.Name).IsRequired();
         builder.Property(c => c.Description).HasMaxLength(Limits.ShortText).IsRequired();
+        builder.HasOne<Committee>().WithMany().HasForeignKey(c => c.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
     }
 }

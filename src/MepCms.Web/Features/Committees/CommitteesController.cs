@@ -29,11 +29,15 @@ public sealed class CommitteesController(MepCmsDbContext db, TimeProvider clock)
             return NotFound();
         }
         var committee = await db.Committees.AsNoTracking().Where(c => c.Slug == slug)
-            .Select(c => new { c.Id, c.Code, c.Name, c.Description })
+            .Select(c => new { c.Id, c.Code, c.Name, c.Description, MergedInto = db.Committees.Where(m => m.Id == c.MergedIntoId).Select(m => m.Slug).FirstOrDefault() })
             .FirstOrDefaultAsync(cancellationToken);
         if (committee is null)
         {
             return NotFound();
+        }
+        if (committee.MergedInto is { } target)
+        {
+            return RedirectPermanent($"/committees/{target}");
         }
         var articles = await db.Articles.AsNoTracking().Visible(clock)
             .Where(a => a.Committees.Any(c => c.Id == committee.Id))

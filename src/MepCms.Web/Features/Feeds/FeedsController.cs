@@ -33,11 +33,17 @@ public sealed class FeedsController(MepCmsDbContext db, TimeProvider clock, Site
     public async Task<IActionResult> Committee(string slug, CancellationToken cancellationToken)
     {
         var committee = Slugs.IsValid(slug)
-            ? await db.Committees.AsNoTracking().Where(c => c.Slug == slug).Select(c => new { c.Id, c.Name }).FirstOrDefaultAsync(cancellationToken)
+            ? await db.Committees.AsNoTracking().Where(c => c.Slug == slug)
+                .Select(c => new { c.Id, c.Name, MergedInto = db.Committees.Where(m => m.Id == c.MergedIntoId).Select(m => m.Slug).FirstOrDefault() })
+                .FirstOrDefaultAsync(cancellationToken)
             : null;
         if (committee is null)
         {
             return NotFound();
+        }
+        if (committee.MergedInto is { } target)
+        {
+            return RedirectPermanent($"/committees/{target}/feed.xml");
         }
         return await FeedAsync($"{committee.Name} | {site.Value.Name}", $"Statements on the work of the {committee.Name}", $"/committees/{slug}",
             $"/committees/{slug}/feed.xml", Visible().Where(a => a.Committees.Any(c => c.Id == committee.Id)), cancellationToken);

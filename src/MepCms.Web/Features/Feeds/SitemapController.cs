@@ -28,10 +28,11 @@ public sealed class SitemapController(MepCmsDbContext db, TimeProvider clock, Si
         var authors = await db.Authors.AsNoTracking().OrderBy(a => a.Slug)
             .Select(a => new Entry("/meps/" + a.Slug, visible.Where(v => v.Authors.Any(x => x.AuthorId == a.Id)).Max(v => v.PublishAt)))
             .ToListAsync(cancellationToken);
-        var committees = await db.Committees.AsNoTracking().OrderBy(c => c.Slug)
+        // A merged committee or topic redirects: the sitemap lists only the one it went into.
+        var committees = await db.Committees.AsNoTracking().Where(c => c.MergedIntoId == null).OrderBy(c => c.Slug)
             .Select(c => new Entry("/committees/" + c.Slug, visible.Where(v => v.Committees.Any(x => x.Id == c.Id)).Max(v => v.PublishAt)))
             .ToListAsync(cancellationToken);
-        var topics = await db.Topics.AsNoTracking().OrderBy(t => t.Slug)
+        var topics = await db.Topics.AsNoTracking().Where(t => t.MergedIntoId == null).OrderBy(t => t.Slug)
             .Select(t => new Entry("/topics/" + t.Slug, visible.Where(v => v.Topics.Any(x => x.Id == t.Id)).Max(v => v.PublishAt)))
             .ToListAsync(cancellationToken);
         var room = MaxUrls - 2 - authors.Count - committees.Count - topics.Count;

@@ -11,6 +11,9 @@ public sealed class Topic
     public string Name { get; set; } = "";
     public string Description { get; set; } = "";
     public bool IsActive { get; set; } = true;
+
+    /// <summary>Set when the topic was merged into another: its page answers 301 to that one.</summary>
+    public int? MergedIntoId { get; set; }
 }
 
 internal sealed class TopicConfiguration : IEntityTypeConfiguration<Topic>
@@ -21,5 +24,6 @@ internal sealed class TopicConfiguration : IEntityTypeConfiguration<Topic>
         builder.HasIndex(t => t.Slug).IsUnique();
         builder.Property(t => t.Name).HasMaxLength(Limits.Name).IsRequired();
         builder.Property(t => t.Description).HasMaxLength(Limits.ShortText).IsRequired();
+        builder.HasOne<Topic>().WithMany().HasForeignKey(t => t.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
     }
 }

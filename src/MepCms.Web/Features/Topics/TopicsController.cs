@@ -17,11 +17,15 @@ public sealed class TopicsController(MepCmsDbContext db, TimeProvider clock) : C
             return NotFound();
         }
         var topic = await db.Topics.AsNoTracking().Where(t => t.Slug == slug)
-            .Select(t => new { t.Id, t.Name, t.Description })
+            .Select(t => new { t.Id, t.Name, t.Description, MergedInto = db.Topics.Where(m => m.Id == t.MergedIntoId).Select(m => m.Slug).FirstOrDefault() })
             .FirstOrDefaultAsync(cancellationToken);
         if (topic is null)
         {
             return NotFound();
+        }
+        if (topic.MergedInto is { } target)
+        {
+            return RedirectPermanent($"/topics/{target}");
         }
         var articles = await db.Articles.AsNoTracking().Visible(clock)
             .Where(a => a.Topics.Any(t => t.Id == topic.Id))

@@ -480,6 +480,9 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
 
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -494,6 +497,8 @@ namespace MepCms.Web.Data.SqlServer.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -556,6 +561,9 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
 
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -567,6 +575,8 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                         .HasColumnType("nvarchar(120)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -818,6 +828,14 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                     b.Navigation("Committee");
                 });
 
+            modelBuilder.Entity("MepCms.Web.Features.Committees.Committee", b =>
+                {
+                    b.HasOne("MepCms.Web.Features.Committees.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("MepCms.Web.Features.Ratings.Rating", b =>
                 {
                     b.HasOne("MepCms.Web.Features.Articles.Article", "Article")
@@ -827,6 +845,14 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Topics.Topic", b =>
+                {
+                    b.HasOne("MepCms.Web.Features.Topics.Topic", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

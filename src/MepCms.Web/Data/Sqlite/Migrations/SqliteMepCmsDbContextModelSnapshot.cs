@@ -462,6 +462,9 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -476,6 +479,8 @@ namespace MepCms.Web.Data.Sqlite.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -534,6 +539,9 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -545,6 +553,8 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -789,6 +799,14 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.Navigation("Committee");
                 });
 
+            modelBuilder.Entity("MepCms.Web.Features.Committees.Committee", b =>
+                {
+                    b.HasOne("MepCms.Web.Features.Committees.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("MepCms.Web.Features.Ratings.Rating", b =>
                 {
                     b.HasOne("MepCms.Web.Features.Articles.Article", "Article")
@@ -798,6 +816,14 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Topics.Topic", b =>
+                {
+                    b.HasOne("MepCms.Web.Features.Topics.Topic", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -122,6 +122,17 @@ public sealed class ArticleEditor(MepCmsDbContext db, IMarkdownRenderer markdown
         {
             errors.AddModelError("", "An MEP, committee or topic you chose no longer exists.");
         }
+        // A form opened before a merge still names the merged entry: it stands for the one it went into.
+        if (committees.Any(c => c.MergedIntoId is not null))
+        {
+            var ids = committees.Select(c => c.MergedIntoId ?? c.Id).Distinct().ToList();
+            committees = await db.Committees.Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
+        }
+        if (topics.Any(t => t.MergedIntoId is not null))
+        {
+            var ids = topics.Select(t => t.MergedIntoId ?? t.Id).Distinct().ToList();
+            topics = await db.Topics.Where(t => ids.Contains(t.Id)).ToListAsync(cancellationToken);
+        }
         var body = form.BodyMarkdown ?? "";
         string html = "";
         try

@@ -9,9 +9,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MepCms.Web.Features.Admin.Committees;
 
-/// <summary>The committees: create, edit, retire. Codes and slugs are unique.</summary>
+/// <summary>The committees: create, edit, merge, retire. Codes and slugs are unique.</summary>
 [Authorize(Policy = Policies.CanManageDirectory)]
-public sealed class CommitteesController(MepCmsDbContext db, IPublicCache cache, TimeProvider clock) : AdminController
+public sealed class CommitteesController(MepCmsDbContext db, IPublicCache cache, TimeProvider clock, DirectoryMerge merge) : DirectoryController
 {
     private static readonly DirectoryKind Kind = DirectoryKind.Committee;
 
@@ -19,7 +19,7 @@ public sealed class CommitteesController(MepCmsDbContext db, IPublicCache cache,
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var rows = await db.Committees.AsNoTracking().OrderByDescending(c => c.IsActive).ThenBy(c => c.Code)
-            .Select(c => new DirectoryRow(c.Id, c.Code, c.Name, c.Slug, c.IsActive, c.Memberships.Count))
+            .Select(c => new DirectoryRow(c.Id, c.Code, c.Name, c.Slug, c.IsActive, c.MergedIntoId != null, c.Memberships.Count))
             .ToListAsync(cancellationToken);
         return View("DirectoryList", new DirectoryListViewModel(Kind, rows, TempData["flash"] as string));
     }
@@ -36,7 +36,7 @@ public sealed class CommitteesController(MepCmsDbContext db, IPublicCache cache,
         var form = await db.Committees.AsNoTracking().Where(c => c.Id == id)
             .Select(c => new DirectoryEntryForm { Code = c.Code, Name = c.Name, Slug = c.Slug, Description = c.Description, IsActive = c.IsActive })
             .FirstOrDefaultAsync(cancellationToken);
-        return form is null ? NotFound() : View("DirectoryEntry", new DirectoryEntryViewModel(Kind, id, form, TempData["flash"] as string));
+        return form is null ? NotFound() : View("DirectoryEntry", await EntryAsync(id, form, TempData["flash"] as string, cancellationToken));
     }
 
     [HttpPost("/admin/committees/{id:int:min(1)}/edit")]
@@ -63,6 +63,20 @@ public sealed class CommitteesController(MepCmsDbContext db, IPublicCache cache,
         return RedirectToAction(nameof(Index));
     }
 
+    /// <summary>Its statements (and memberships) go to the chosen committee; its pages then answer 301 to that one.</summary>
+    [HttpPost("/admin/committees/{id:int:min(1)}/merge")]
+    public async Task<IActionResult> Merge(int id, MergeForm form, CancellationToken cancellationToken) =>
+        await Merged(await merge.MergeCommitteesAsync(id, form.TargetId ?? 0, User, cancellationToken), form, () => Edit(id, cancellationToken));
+
+    private async Task<DirectoryEntryViewModel> EntryAsync(int id, DirectoryEntryForm form, string? flash, CancellationToken cancellationToken)
+    {
+        var targets = await db.Committees.AsNoTracking().Where(c => c.IsActive && c.MergedIntoId == null && c.Id != id).OrderBy(c => c.Code + " " + c.Name)
+            .Select(c => new MergeTarget(c.Id, c.Code + " " + c.Name)).ToListAsync(cancellationToken);
+        var mergedInto = await db.Committees.AsNoTracking().Where(x => db.Committees.Any(c => c.Id == id && c.MergedIntoId == x.Id))
+            .Select(c => new MergeTarget(c.Id, c.Code + " " + c.Name)).FirstOrDefaultAsync(cancellationToken);
+        return new DirectoryEntryViewModel(Kind, id, form, flash, targets, mergedInto);
+    }
+
     private async Task<IActionResult> SaveAsync(Committee committee, DirectoryEntryForm form, CancellationToken cancellationToken)
     {
         var code = form.Code?.Trim().ToUpperInvariant() ?? "";
@@ -81,7 +95,7 @@ public sealed class CommitteesController(MepCmsDbContext db, IPublicCache cache,
         }
         if (!ModelState.IsValid)
         {
-            return View("DirectoryEntry", new DirectoryEntryViewModel(Kind, committee.Id == 0 ? null : committee.Id, form, null));
+            return View("DirectoryEntry", committee.Id == 0 ? new DirectoryEntryViewModel(Kind, null, form, null) : await EntryAsync(committee.Id, form, null, cancellationToken));
         }
         var isNew = committee.Id == 0;
         (committee.Code, committee.Slug, committee.Name, committee.Description, committee.IsActive) =

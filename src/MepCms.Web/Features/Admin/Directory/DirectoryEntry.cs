@@ -28,8 +28,17 @@ public sealed record DirectoryKind(string Singular, string Plural, string AdminP
     public static readonly DirectoryKind Topic = new("topic", "Topics", "/admin/topics", "/topics", HasCode: false);
 }
 
-public sealed record DirectoryRow(int Id, string? Code, string Name, string Slug, bool IsActive, int Uses);
+public sealed record DirectoryRow(int Id, string? Code, string Name, string Slug, bool IsActive, bool IsMerged, int Uses);
 
 public sealed record DirectoryListViewModel(DirectoryKind Kind, IReadOnlyList<DirectoryRow> Rows, string? Flash);
 
-public sealed record DirectoryEntryViewModel(DirectoryKind Kind, int? Id, DirectoryEntryForm Form, string? Flash);
+public sealed record DirectoryEntryViewModel(
+    DirectoryKind Kind, int? Id, DirectoryEntryForm Form, string? Flash, IReadOnlyList<MergeTarget>? MergeTargets = null, MergeTarget? MergedInto = null);
+
+public sealed record MergeTarget(int Id, string Name);
+
+/// <summary>The entry another one is merged into (checked by <see cref="DirectoryMerge"/>).</summary>
+public sealed class MergeForm
+{
+    public int? TargetId { get; set; }
+}

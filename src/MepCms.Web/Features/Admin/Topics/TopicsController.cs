@@ -9,9 +9,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MepCms.Web.Features.Admin.Topics;
 
-/// <summary>The topics: create, edit, retire. Slugs are unique.</summary>
+/// <summary>The topics: create, edit, merge, retire. Slugs are unique.</summary>
 [Authorize(Policy = Policies.CanManageDirectory)]
-public sealed class TopicsController(MepCmsDbContext db, IPublicCache cache, TimeProvider clock) : AdminController
+public sealed class TopicsController(MepCmsDbContext db, IPublicCache cache, TimeProvider clock, DirectoryMerge merge) : DirectoryController
 {
     private static readonly DirectoryKind Kind = DirectoryKind.Topic;
 
@@ -19,7 +19,7 @@ public sealed class TopicsController(MepCmsDbContext db, IPublicCache cache, Tim
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var rows = await db.Topics.AsNoTracking().OrderByDescending(t => t.IsActive).ThenBy(t => t.Name)
-            .Select(t => new DirectoryRow(t.Id, null, t.Name, t.Slug, t.IsActive, db.Articles.Count(a => a.Topics.Any(x => x.Id == t.Id))))
+            .Select(t => new DirectoryRow(t.Id, null, t.Name, t.Slug, t.IsActive, t.MergedIntoId != null, db.Articles.Count(a => a.Topics.Any(x => x.Id == t.Id))))
             .ToListAsync(cancellationToken);
         return View("DirectoryList", new DirectoryListViewModel(Kind, rows, TempData["flash"] as string));
     }
@@ -36,7 +36,7 @@ public sealed class TopicsController(MepCmsDbContext db, IPublicCache cache, Tim
         var form = await db.Topics.AsNoTracking().Where(t => t.Id == id)
             .Select(t => new DirectoryEntryForm { Name = t.Name, Slug = t.Slug, Description = t.Description, IsActive = t.IsActive })
             .FirstOrDefaultAsync(cancellationToken);
-        return form is null ? NotFound() : View("DirectoryEntry", new DirectoryEntryViewModel(Kind, id, form, TempData["flash"] as string));
+        return form is null ? NotFound() : View("DirectoryEntry", await EntryAsync(id, form, TempData["flash"] as string, cancellationToken));
     }
 
     [HttpPost("/admin/topics/{id:int:min(1)}/edit")]
@@ -63,6 +63,20 @@ public sealed class TopicsController(MepCmsDbContext db, IPublicCache cache, Tim
         return RedirectToAction(nameof(Index));
     }
 
+    /// <summary>Its statements go to the chosen topic; its pages then answer 301 to that one.</summary>
+    [HttpPost("/admin/topics/{id:int:min(1)}/merge")]
+    public async Task<IActionResult> Merge(int id, MergeForm form, CancellationToken cancellationToken) =>
+        await Merged(await merge.MergeTopicsAsync(id, form.TargetId ?? 0, User, cancellationToken), form, () => Edit(id, cancellationToken));
+
+    private async Task<DirectoryEntryViewModel> EntryAsync(int id, DirectoryEntryForm form, string? flash, CancellationToken cancellationToken)
+    {
+        var targets = await db.Topics.AsNoTracking().Where(t => t.IsActive && t.MergedIntoId == null && t.Id != id).OrderBy(t => t.Name)
+            .Select(t => new MergeTarget(t.Id, t.Name)).ToListAsync(cancellationToken);
+        var mergedInto = await db.Topics.AsNoTracking().Where(x => db.Topics.Any(t => t.Id == id && t.MergedIntoId == x.Id))
+            .Select(t => new MergeTarget(t.Id, t.Name)).FirstOrDefaultAsync(cancellationToken);
+        return new DirectoryEntryViewModel(Kind, id, form, flash, targets, mergedInto);
+    }
+
     private async Task<IActionResult> SaveAsync(Topic topic, DirectoryEntryForm form, CancellationToken cancellationToken)
     {
         var slug = DirectoryForms.SlugOf(form, ModelState);
@@ -72,7 +86,7 @@ public sealed class TopicsController(MepCmsDbContext db, IPublicCache cache, Tim
         }
         if (!ModelState.IsValid)
         {
-            return View("DirectoryEntry", new DirectoryEntryViewModel(Kind, topic.Id == 0 ? null : topic.Id, form, null));
+            return View("DirectoryEntry", topic.Id == 0 ? new DirectoryEntryViewModel(Kind, null, form, null) : await EntryAsync(topic.Id, form, null, cancellationToken));
         }
         var isNew = topic.Id == 0;
         (topic.Slug, topic.Name, topic.Description, topic.IsActive) = (slug!, form.Name.Trim(), form.Description?.Trim() ?? "", form.IsActive);
