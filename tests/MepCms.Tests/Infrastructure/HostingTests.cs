@@ -36,6 +36,19 @@ public sealed class HostingTests(ProductionFactory app) : IClassFixture<Producti
     }
 
     [Fact]
+    public async Task Public_pages_load_only_the_public_stylesheet_and_staff_pages_add_the_back_office_one()
+    {
+        var publicSheets = (await _client.GetDocumentAsync("/")).QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!).ToList();
+        var staffSheets = (await _client.GetDocumentAsync("/account/login")).QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!).ToList();
+
+        Assert.Equal(["/css/site.css"], publicSheets.Select(h => h.Split('?')[0]));
+        Assert.Equal(["/css/site.css", "/css/admin.css"], staffSheets.Select(h => h.Split('?')[0]));
+        var adminCss = await _client.GetStringAsync(staffSheets[1]);
+        Assert.Contains(".admin-form", adminCss);
+        Assert.DoesNotContain(".admin-", await _client.GetStringAsync(publicSheets[0]));
+    }
+
+    [Fact]
     public async Task Production_error_page_is_friendly_and_in_the_layout()
     {
         var response = await _client.GetAsync("/error/500");

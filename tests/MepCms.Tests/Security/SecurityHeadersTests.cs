@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using System.Net;
 using MepCms.Tests.Support;
 
@@ -111,9 +112,12 @@ public static class ExpectedHeaders
         Assert.Equal(Web.Infrastructure.Security.SecurityHeadersMiddleware.ContentSecurityPolicy, Header(response, "Content-Security-Policy"));
         Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
         Assert.Equal("strict-origin-when-cross-origin", Header(response, "Referrer-Policy"));
-        Assert.Equal("camera=(), microphone=(), geolocation=(), interest-cohort=()", Header(response, "Permissions-Policy"));
+        Assert.Equal("camera=(), microphone=(), geolocation=(), browsing-topics=()", Header(response, "Permissions-Policy"));
         Assert.Equal("DENY", Header(response, "X-Frame-Options"));
-        Assert.Equal("same-origin", Header(response, "Cross-Origin-Opener-Policy"));
+        // Staff pages only: public pages hold nothing another window could learn (docs/decisions/0070).
+        var path = new PathString(response.RequestMessage!.RequestUri!.AbsolutePath);
+        var isStaffPage = path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/account", StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(isStaffPage ? "same-origin" : "", Header(response, "Cross-Origin-Opener-Policy"));
         Assert.False(response.Headers.Contains("Server"), "the Server header names the software");
     }
 

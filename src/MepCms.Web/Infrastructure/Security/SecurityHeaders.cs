@@ -5,7 +5,8 @@ namespace MepCms.Web.Infrastructure.Security;
 /// <summary>
 /// Puts the security headers on every response (pages, error pages, static files, redirects) and
 /// answers 405 to methods the site never uses (TRACE, CONNECT, WebDAV verbs) before anything else runs.
-/// Responses under /admin and /account are marked <c>Cache-Control: no-store</c>.
+/// Responses under /admin and /account are marked <c>Cache-Control: no-store</c> and isolated from
+/// other windows with <c>Cross-Origin-Opener-Policy: same-origin</c> (docs/decisions/0070).
 /// A feature that needs a stricter value (a preview page's <c>Referrer-Policy: no-referrer</c>) sets
 /// its own header; these are only added when the response does not carry one already.
 /// </summary>
@@ -16,7 +17,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
         + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    public const string PermissionsPolicy = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
+    public const string PermissionsPolicy = "camera=(), microphone=(), geolocation=(), browsing-topics=()";
 
     private static readonly HashSet<string> AllowedMethods = new(StringComparer.Ordinal)
     {
@@ -34,6 +35,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             if (isPrivate)
             {
                 context.Response.Headers.CacheControl = "no-store";
+                context.Response.Headers["Cross-Origin-Opener-Policy"] = "same-origin";
             }
             return Task.CompletedTask;
         });
@@ -59,7 +61,6 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         headers.TryAdd("Referrer-Policy", "strict-origin-when-cross-origin");
         headers.TryAdd("Permissions-Policy", PermissionsPolicy);
         headers.TryAdd(HeaderNames.XFrameOptions, "DENY");
-        headers.TryAdd("Cross-Origin-Opener-Policy", "same-origin");
         headers.Remove(HeaderNames.Server);
         headers.Remove(HeaderNames.XPoweredBy);
     }
