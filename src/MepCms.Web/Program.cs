@@ -45,11 +45,12 @@ app.UseMepCmsCompression();
 app.UseMepCmsErrorPages();
 app.UseMepCmsStaticFiles();
 app.UseMepCmsRequestLogging();
+// Ahead of routing and sign-in: its policy admits only requests that carry no auth cookie (0064).
+app.UseOutputCache();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
-app.UseOutputCache();
 
 app.MapMepCmsHealth();
 app.MapControllers();

@@ -48,7 +48,17 @@ public sealed class PublicPagesCachePolicy(IOptionsMonitor<CookieAuthenticationO
         context.ResponseExpirationTimeSpan = untilGoLive < MaxLifetime ? untilGoLive : MaxLifetime;
     }
 
-    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    /// <summary>Marks the request as answered from the cache, for the request log's level (docs/decisions/0064).</summary>
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        context.HttpContext.Items[ServedFromCache] = true;
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The <see cref="HttpContext.Items"/> key present on a request answered from the cache.</summary>
+    public static readonly object ServedFromCache = new();
+
+    public static bool WasServedFromCache(HttpContext http) => http.Items.ContainsKey(ServedFromCache);
 
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {

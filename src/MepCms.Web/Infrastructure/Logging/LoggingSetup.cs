@@ -1,4 +1,6 @@
+using MepCms.Web.Infrastructure.Caching;
 using Serilog;
+using Serilog.Events;
 
 namespace MepCms.Web.Infrastructure.Logging;
 
@@ -17,11 +19,19 @@ public static class LoggingSetup
         return builder;
     }
 
-    /// <summary>One event per request: method, path (never the query string), status and time taken.</summary>
+    /// <summary>
+    /// One event per request: method, path (never the query string), status and time taken. A page
+    /// answered from the output cache did no work of the app's and logs at Debug; server errors log
+    /// at Error; everything else at Information (docs/decisions/0064).
+    /// </summary>
     public static IApplicationBuilder UseMepCmsRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(o =>
         {
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            o.GetLevel = (http, _, exception) =>
+                exception is not null || http.Response.StatusCode >= StatusCodes.Status500InternalServerError ? LogEventLevel.Error
+                : PublicPagesCachePolicy.WasServedFromCache(http) ? LogEventLevel.Debug
+                : LogEventLevel.Information;
             // This app's logger, not the static one, which another host in the same process may have replaced.
             o.Logger = app.ApplicationServices.GetService<Serilog.ILogger>();
         });
