@@ -13,7 +13,7 @@ public sealed record RatingState(RatingSummary Summary, int? YourScore);
 /// transaction as the rating, with set-based SQL only, so parallel votes never lose an update and
 /// the aggregate always equals the Ratings table. Only public statements can be rated.
 /// </summary>
-public sealed class RatingService(MepCmsDbContext db, TimeProvider clock, IPublicCache cache, ILogger<RatingService> logger)
+public sealed class RatingService(MepCmsDbContext db, SqliteWriteGate writeGate, TimeProvider clock, IPublicCache cache, ILogger<RatingService> logger)
 {
     public async Task<RatingState?> FindAsync(string slug, string? visitorHash, CancellationToken cancellationToken = default)
     {
@@ -42,7 +42,11 @@ public sealed class RatingService(MepCmsDbContext db, TimeProvider clock, IPubli
         }
 
         // SQL Server retries transient failures (EnableRetryOnFailure): the whole transaction is the unit it repeats.
-        var summary = await db.Database.CreateExecutionStrategy().ExecuteAsync(() => StoreAsync(id, visitorHash, score, cancellationToken));
+        RatingSummary? summary;
+        using (await writeGate.EnterAsync(db, cancellationToken))
+        {
+            summary = await db.Database.CreateExecutionStrategy().ExecuteAsync(() => StoreAsync(id, visitorHash, score, cancellationToken));
+        }
         if (summary is null)
         {
             return null;

@@ -14,6 +14,7 @@ public static class RatingSetup
     {
         services.AddOptions<RatingOptions>().BindConfiguration(RatingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<VisitorIdentity>();
+        services.AddSingleton<Data.SqliteWriteGate>();
         services.AddScoped<RatingService>();
         services.AddRateLimiter(o => o.AddPolicy<string, RatingRateLimitPolicy>(RateLimitPolicy));
         return services;
