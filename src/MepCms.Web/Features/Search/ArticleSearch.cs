@@ -22,27 +22,29 @@ public static class ArticleSearch
     private const double TitleWeight = 10, LeadWeight = 3, BodyWeight = 1;
 
     /// <summary>
-    /// Only the best matches are ranked and counted, so a word found in every statement costs no
-    /// more than a rare one. Nobody pages past the hundredth result page of a search.
+    /// At most this many matches are ranked and counted, so a word found in every statement costs
+    /// little more than a rare one. Nobody pages past the fiftieth result page of a search.
     /// </summary>
-    public const int MaxHits = 1_000;
+    public const int MaxHits = 500;
 
     private static bool? _sqlServerHasFullTextIndex;
 
     /// <summary>
     /// One page of the visible statements matching the query, best first, or null past the end.
     /// Two commands whatever the number of matches: the ranked slugs (at most <see cref="MaxHits"/>,
-    /// so the full-text match runs once for count and page), then the page's summaries.
+    /// so the full-text match runs once for count and page), then the page's summaries. On SQLite
+    /// whole words are matched first and word prefixes only when that finds less than a page
+    /// (one command more), because a prefix match reads every statement holding the word
+    /// (docs/decisions/0011).
     /// </summary>
     public static async Task<PagedList<ArticleSummary>?> PageAsync(MepCmsDbContext db, IQueryable<Article> visible, SearchQuery query,
         int page, int pageSize, CancellationToken cancellationToken)
     {
-        var hits = await HitsAsync(db, query, cancellationToken);
-        var ranked = await hits
-            .Join(visible, h => h.Id, a => a.Id, (h, a) => new { h.Rank, a.PublishAt, a.Id, a.Slug })
-            .OrderByDescending(x => x.Rank).ThenByDescending(x => x.PublishAt).ThenByDescending(x => x.Id)
-            .Select(x => x.Slug)
-            .ToListAsync(cancellationToken);
+        var ranked = await RankedSlugsAsync(await HitsAsync(db, query, prefixes: false, cancellationToken), visible, cancellationToken);
+        if (ranked.Count < pageSize && !db.Database.IsSqlServer())
+        {
+            ranked = await RankedSlugsAsync(await HitsAsync(db, query, prefixes: true, cancellationToken), visible, cancellationToken);
+        }
         if (Paging.IsBeyondEnd(page, ranked.Count, pageSize))
         {
             return null;
@@ -53,11 +55,18 @@ public static class ArticleSearch
         return new PagedList<ArticleSummary>(summaries.OrderBy(s => slugs.IndexOf(s.Slug)).ToList(), page, pageSize, ranked.Count);
     }
 
-    public static async Task<IQueryable<SearchHit>> HitsAsync(MepCmsDbContext db, SearchQuery query, CancellationToken cancellationToken)
+    private static Task<List<string>> RankedSlugsAsync(IQueryable<SearchHit> hits, IQueryable<Article> visible, CancellationToken cancellationToken) =>
+        hits.Join(visible, h => h.Id, a => a.Id, (h, a) => new { h.Rank, a.PublishAt, a.Id, a.Slug })
+            .OrderByDescending(x => x.Rank).ThenByDescending(x => x.PublishAt).ThenByDescending(x => x.Id)
+            .Select(x => x.Slug)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>The full-text matches; on SQLite of whole words or, with <paramref name="prefixes"/>, of word prefixes.</summary>
+    public static async Task<IQueryable<SearchHit>> HitsAsync(MepCmsDbContext db, SearchQuery query, bool prefixes, CancellationToken cancellationToken)
     {
         if (!db.Database.IsSqlServer())
         {
-            return SqliteHits(db, query.ToFts5());
+            return SqliteHits(db, prefixes ? query.ToFts5() : query.ToFts5Words());
         }
         // The migration creates the full-text index only where SQL Server has the Full-Text Search
         // component; without it, search still answers, from a scan of titles and leads.
@@ -68,11 +77,13 @@ public static class ArticleSearch
     }
 
     // rank is bm25 with the column weights set by the migration: lower is better, so it is negated
-    // for both providers to sort by Rank descending. FTS5 sorts by rank itself, before the LIMIT.
+    // for both providers to sort by Rank descending. FTS5 walks the matches newest first (rowid is
+    // the statement's id) and stops after MaxHits, so bm25 is computed for those only: a word found
+    // in most of 100,000 statements is ranked among its most recent matches, a rarer one fully.
     internal static IQueryable<SearchHit> SqliteHits(MepCmsDbContext db, string match) =>
         db.Database.SqlQuery<SearchHit>($"""
             SELECT rowid AS Id, -rank AS Rank
-            FROM ArticleSearch WHERE ArticleSearch MATCH {match} ORDER BY rank LIMIT {MaxHits}
+            FROM ArticleSearch WHERE ArticleSearch MATCH {match} ORDER BY rowid DESC LIMIT {MaxHits}
             """);
 
     // CONTAINSTABLE ranks a column set as one; one call per column lets the title weigh more.

@@ -44,7 +44,10 @@ public sealed class QueryCountTests(CountingFactory app) : IClassFixture<Countin
             many[url] = await app.CommandsForAsync(_client, url);
         }
 
-        Assert.Equal(few, many);
+        // Search reads whole words, then word prefixes too while that finds less than a page (0011).
+        Assert.Equal(3, few["/search?q=interconnector"]);
+        few.Remove("/search?q=interconnector");
+        Assert.Equal(few, many.Where(p => few.ContainsKey(p.Key)).ToDictionary());
         // The home page also reads the next scheduled publish time once after a change (the page cache's go-live check).
         Assert.Equal(3, many["/"]);
         Assert.Equal(3, many[$"/meps/{mep.Slug}"]);

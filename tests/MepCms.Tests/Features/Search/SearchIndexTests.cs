@@ -61,6 +61,7 @@ public sealed class SearchIndexTests(MepCmsFactory app) : IClassFixture<MepCmsFa
         var query = SearchQuery.Parse(input);
 
         Assert.Equal(fts5, query.ToFts5());
+        Assert.Equal(fts5.Replace("\"*", "\"", StringComparison.Ordinal), query.ToFts5Words());
         Assert.Equal(contains, query.ToContains());
     }
 

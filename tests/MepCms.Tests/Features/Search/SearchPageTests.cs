@@ -141,4 +141,40 @@ public sealed class SearchPageTests(MepCmsFactory app) : IClassFixture<MepCmsFac
         Assert.Contains("12 statements match", first.QuerySelector(".search-summary")!.TextContent);
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/search?q=zeppelins&page=9")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_whole_word_filling_a_page_is_found_without_longer_words_and_a_part_of_a_word_still_finds_them()
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            await app.SaveAsync(TestData.Article(app, body: $"The tramline plan, part {i}."));
+        }
+        var longer = await app.SaveAsync(TestData.Article(app, title: "Tramlines everywhere", body: "More tramlines."));
+
+        Assert.DoesNotContain(longer.Title, await TitlesFor("tramline"));
+        Assert.Contains(longer.Title, await TitlesFor("tramlines"));
+        Assert.Contains(longer.Title, await TitlesFor("tramli"));
+    }
+
+    [Fact]
+    public async Task A_word_in_more_statements_than_are_ranked_is_ranked_among_its_newest_matches()
+    {
+        var oldest = TestData.Article(app, title: "Quokkas quokkas quokkas", body: "Quokkas.", publishAt: app.Clock.GetUtcNow().AddYears(-3));
+        await app.SaveAsync(oldest);
+        await app.WithDbAsync(async db =>
+        {
+            var author = await db.Authors.FirstAsync();
+            foreach (var i in Enumerable.Range(0, Web.Features.Search.ArticleSearch.MaxHits))
+            {
+                db.Articles.Add(TestData.Article(app, body: $"A note on quokkas, {i}.", publishAt: app.Clock.GetUtcNow().AddMinutes(-i - 1), authors: author));
+            }
+            await db.SaveChangesAsync();
+        });
+
+        var first = await _client.GetDocumentAsync("/search?q=quokkas");
+
+        Assert.Contains($"Many statements match; {Web.Features.Search.ArticleSearch.MaxHits} are shown", first.QuerySelector(".search-summary")!.TextContent);
+        Assert.Equal($"Page 1 of {Web.Features.Search.ArticleSearch.MaxHits / 10}", first.QuerySelector(".pager__status")!.TextContent.Trim());
+        Assert.DoesNotContain(oldest.Title, first.QuerySelectorAll(".article-card__title").Select(t => t.TextContent.Trim()));
+    }
 }
