@@ -77,6 +77,7 @@ public sealed class EndpointInventoryTests(MepCmsFactory app) : IClassFixture<Me
         "GET /embargo",
         "* /error/{code}",
         "GET /feed.xml",
+        "GET /media/{name}",
         "GET /meps",
         "GET /meps/{slug}",
         "GET /meps/{slug}/feed.xml",

@@ -1,0 +1,78 @@
+using System.Security.Claims;
+using MepCms.Web.Data;
+using MepCms.Web.Features.Admin;
+using MepCms.Web.Features.Audit;
+using Microsoft.Extensions.Options;
+
+namespace MepCms.Web.Features.Media;
+
+/// <summary>The outcome of an upload: the stored item, or a message for the uploader.</summary>
+public sealed record MediaUpload(MediaItem? Item, string? Error);
+
+/// <summary>
+/// Adds uploads to the library and removes them: the file and its row are stored together or not
+/// at all, and every change is in the audit trail.
+/// </summary>
+public sealed class MediaLibrary(MepCmsDbContext db, ImageProcessor processor, MediaFiles files, IOptions<MediaOptions> options, TimeProvider clock, ILogger<MediaLibrary> logger)
+{
+    public async Task<MediaUpload> AddAsync(IFormFile? file, MediaKind kind, string? altText, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (file is null)
+        {
+            return new MediaUpload(null, "Choose an image file to upload.");
+        }
+        var content = await ReadAsync(file, cancellationToken);
+        if (content is null)
+        {
+            return new MediaUpload(null, $"The file is {Sizes.Text(file.Length)}; images may be at most {options.Value.MaxUploadText}. Please choose a smaller file.");
+        }
+        var processing = await processor.ProcessAsync(content, kind, cancellationToken);
+        if (processing.Image is not { } image)
+        {
+            logger.LogInformation("Refused an upload of {Bytes} bytes: {Reason}", content.Length, processing.Error);
+            return new MediaUpload(null, processing.Error);
+        }
+        var item = new MediaItem
+        {
+            FileName = MediaFiles.NewName(image.Format), Kind = kind, Width = image.Width, Height = image.Height,
+            Bytes = image.Content.Length, ContentType = image.Format.ContentType, AltText = (altText ?? "").Trim(),
+            UploadedById = user.Id(), UploadedByName = user.Identity?.Name ?? "", UploadedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        await files.WriteAsync(item.FileName, image.Content, cancellationToken);
+        try
+        {
+            db.Media.Add(item);
+            await db.SaveChangesAsync(cancellationToken);
+            db.Record(user, item.UploadedAt, "Media.Uploaded", "Media", item.Id, $"{item.FileName} ({kind}, {item.Width}×{item.Height}, {item.Bytes} bytes)");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            files.Delete(item.FileName);
+            throw;
+        }
+        return new MediaUpload(item, null);
+    }
+
+    /// <summary>Removes the row and the file; the row first, so a failure leaves at worst an unlisted file, never a listed missing one.</summary>
+    public async Task DeleteAsync(MediaItem item, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        db.Media.Remove(item);
+        db.Record(user, clock.GetUtcNow().UtcDateTime, "Media.Deleted", "Media", item.Id, item.FileName);
+        await db.SaveChangesAsync(cancellationToken);
+        files.Delete(item.FileName);
+    }
+
+    /// <summary>The upload's bytes, or null when it is larger than the limit (read no further than that).</summary>
+    private async Task<byte[]?> ReadAsync(IFormFile file, CancellationToken cancellationToken)
+    {
+        if (file.Length > options.Value.MaxUploadBytes)
+        {
+            return null;
+        }
+        using var buffer = new MemoryStream((int)file.Length);
+        await using var stream = file.OpenReadStream();
+        await stream.CopyToAsync(buffer, cancellationToken);
+        return buffer.Length > options.Value.MaxUploadBytes ? null : buffer.ToArray();
+    }
+}
