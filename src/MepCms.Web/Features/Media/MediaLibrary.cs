@@ -2,6 +2,7 @@ using System.Security.Claims;
 using MepCms.Web.Data;
 using MepCms.Web.Features.Admin;
 using MepCms.Web.Features.Audit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace MepCms.Web.Features.Media;
@@ -15,6 +16,8 @@ public sealed record MediaUpload(MediaItem? Item, string? Error);
 /// </summary>
 public sealed class MediaLibrary(MepCmsDbContext db, ImageProcessor processor, MediaFiles files, IOptions<MediaOptions> options, TimeProvider clock, ILogger<MediaLibrary> logger)
 {
+    public long MaxUploadBytes => options.Value.MaxUploadBytes;
+
     public async Task<MediaUpload> AddAsync(IFormFile? file, MediaKind kind, string? altText, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (file is null)
@@ -52,6 +55,21 @@ public sealed class MediaLibrary(MepCmsDbContext db, ImageProcessor processor, M
             throw;
         }
         return new MediaUpload(item, null);
+    }
+
+    /// <summary>
+    /// After an MEP's photo was replaced or removed: the old photo leaves the library too, unless
+    /// something else still shows it. Any other URL (an image of the library, an external address) is left alone.
+    /// </summary>
+    public async Task ReleasePhotoAsync(string? url, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (MediaFiles.NameInUrl(url) is not { } name
+            || await db.Media.FirstOrDefaultAsync(m => m.FileName == name && m.Kind == MediaKind.Photo, cancellationToken) is not { } item
+            || await db.Authors.AnyAsync(a => a.PhotoPath == url, cancellationToken))
+        {
+            return;
+        }
+        await DeleteAsync(item, user, cancellationToken);
     }
 
     /// <summary>Removes the row and the file; the row first, so a failure leaves at worst an unlisted file, never a listed missing one.</summary>

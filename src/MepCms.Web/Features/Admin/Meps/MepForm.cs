@@ -33,6 +33,12 @@ public sealed class MepForm
 
     public bool IsActive { get; set; } = true;
 
+    /// <summary>A new photo (cropped to a square and re-encoded), replacing any earlier one.</summary>
+    public IFormFile? Photo { get; set; }
+
+    /// <summary>Remove the current photo: the profile shows the initials again.</summary>
+    public bool RemovePhoto { get; set; }
+
     /// <summary>One row per committee; a row without a role means "not a member".</summary>
     public List<MembershipField> Memberships { get; set; } = [];
 
@@ -57,7 +63,7 @@ public sealed record MepListViewModel(IReadOnlyList<MepRow> Meps, string? Flash)
 
 public sealed record CommitteeChoice(int Id, string Code, string Name, bool IsActive);
 
-public sealed record MepEditorViewModel(int? Id, MepForm Form, IReadOnlyList<CommitteeChoice> Committees, string? Flash)
+public sealed record MepEditorViewModel(int? Id, MepForm Form, IReadOnlyList<CommitteeChoice> Committees, string? PhotoPath, long MaxUploadBytes, string? Flash)
 {
     public CommitteeRole? RoleIn(int committeeId) => Form.Memberships.FirstOrDefault(m => m.CommitteeId == committeeId)?.Role;
 }
