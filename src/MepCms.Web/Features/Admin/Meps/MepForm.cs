@@ -8,7 +8,8 @@ namespace MepCms.Web.Features.Admin.Meps;
 public sealed class MepForm
 {
     [Required(ErrorMessage = "Enter the MEP's full name."), StringLength(Limits.Name)]
-    public string FullName { get; set; } = "";
+    // Binding turns an empty field into null; the slug is made from the name before validation stops the save.
+    public string FullName { get; set => field = value ?? ""; } = "";
 
     [StringLength(Limits.Slug), RegularExpression(Slugs.RoutePattern, ErrorMessage = "The web address may hold only lower-case letters, digits and single hyphens.")]
     public string? Slug { get; set; }
