@@ -93,4 +93,20 @@ public sealed class MediaLibraryTests(MepCmsFactory app) : IClassFixture<MepCmsF
 
         Assert.Equal(HttpStatusCode.NotFound, (await editor.Client.DeleteMediaAsync(999_999)).StatusCode);
     }
+
+    [Fact]
+    public async Task The_statement_editor_offers_the_picker_hidden_until_its_script_runs()
+    {
+        var contributor = await app.SignedInAsync(Roles.Contributor);
+
+        var page = await contributor.Client.GetDocumentAsync("/admin/articles/new");
+
+        var picker = page.QuerySelector(".media-picker[hidden]")!;
+        Assert.Equal(("/admin/media/picker", "/admin/media/upload", "BodyMarkdown"),
+            (picker.GetAttribute("data-picker-url"), picker.GetAttribute("data-upload-url"), picker.GetAttribute("data-target")));
+        Assert.Null(picker.QuerySelector("[name]")); // never posted with the statement
+        Assert.NotNull(picker.QuerySelector("label[for=media-picker-file]"));
+        Assert.NotNull(picker.QuerySelector("label[for=media-picker-alt]"));
+        Assert.NotNull(page.QuerySelector("script[src^='/js/media-picker.js?v=']"));
+    }
 }
