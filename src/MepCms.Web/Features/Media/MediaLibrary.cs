@@ -44,9 +44,9 @@ public sealed class MediaLibrary(MepCmsDbContext db, ImageProcessor processor, M
         await files.WriteAsync(item.FileName, image.Content, cancellationToken);
         try
         {
+            // One save for the row and its audit entry (named by file, which is known before the insert).
             db.Media.Add(item);
-            await db.SaveChangesAsync(cancellationToken);
-            db.Record(user, item.UploadedAt, "Media.Uploaded", "Media", item.Id, $"{item.FileName} ({kind}, {item.Width}×{item.Height}, {item.Bytes} bytes)");
+            db.Record(user, item.UploadedAt, "Media.Uploaded", "Media", item.FileName, $"{kind}, {item.Width}×{item.Height}, {item.Bytes} bytes: {item.AltText}");
             await db.SaveChangesAsync(cancellationToken);
         }
         catch
@@ -76,7 +76,7 @@ public sealed class MediaLibrary(MepCmsDbContext db, ImageProcessor processor, M
     public async Task DeleteAsync(MediaItem item, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         db.Media.Remove(item);
-        db.Record(user, clock.GetUtcNow().UtcDateTime, "Media.Deleted", "Media", item.Id, item.FileName);
+        db.Record(user, clock.GetUtcNow().UtcDateTime, "Media.Deleted", "Media", item.FileName, $"{item.Kind}: {item.AltText}");
         await db.SaveChangesAsync(cancellationToken);
         files.Delete(item.FileName);
     }

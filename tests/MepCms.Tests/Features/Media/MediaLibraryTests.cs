@@ -8,17 +8,10 @@ namespace MepCms.Tests.Features.Media;
 /// <summary>The library page: what staff see, and who may delete what.</summary>
 public sealed class MediaLibraryTests(MepCmsFactory app) : IClassFixture<MepCmsFactory>
 {
-    private async Task<MediaItem> StoredAsync(string alt = "A picture")
-    {
-        var staff = await app.SignedInAsync(Roles.Contributor);
-        (await staff.Client.UploadAsync(TestImages.Png(60, 40), alt: alt)).StatusCode.ShouldRedirect();
-        return (await app.StoredItemsAsync())[^1];
-    }
-
     [Fact]
     public async Task The_library_lists_uploads_with_thumbnails_their_markdown_and_an_upload_form()
     {
-        var item = await StoredAsync("Hemicycle in Strasbourg");
+        var item = await app.UploadedItemAsync(TestImages.Png(60, 40), "Hemicycle in Strasbourg");
         var staff = await app.SignedInAsync(Roles.Contributor);
 
         var page = await staff.Client.GetDocumentAsync("/admin/media");
@@ -37,7 +30,7 @@ public sealed class MediaLibraryTests(MepCmsFactory app) : IClassFixture<MepCmsF
     [Fact]
     public async Task A_contributor_may_not_delete_an_image()
     {
-        var item = await StoredAsync();
+        var item = await app.UploadedItemAsync(TestImages.Png(60, 40));
         var contributor = await app.SignedInAsync(Roles.Contributor);
 
         var response = await contributor.Client.DeleteMediaAsync(item.Id);
@@ -49,7 +42,7 @@ public sealed class MediaLibraryTests(MepCmsFactory app) : IClassFixture<MepCmsF
     [Fact]
     public async Task An_editor_deletes_an_image_and_its_file_and_it_is_no_longer_served()
     {
-        var item = await StoredAsync();
+        var item = await app.UploadedItemAsync(TestImages.Png(60, 40));
         var editor = await app.SignedInAsync(Roles.Editor);
 
         var response = await editor.Client.DeleteMediaAsync(item.Id);
@@ -63,7 +56,7 @@ public sealed class MediaLibraryTests(MepCmsFactory app) : IClassFixture<MepCmsF
     [Fact]
     public async Task Delete_without_an_antiforgery_token_is_refused()
     {
-        var item = await StoredAsync();
+        var item = await app.UploadedItemAsync(TestImages.Png(60, 40));
         var editor = await app.SignedInAsync(Roles.Editor);
 
         var response = await editor.Client.PostAsync($"/admin/media/{item.Id}/delete", Staff.Form([]));
@@ -75,7 +68,7 @@ public sealed class MediaLibraryTests(MepCmsFactory app) : IClassFixture<MepCmsF
     [Fact]
     public async Task An_image_a_statement_shows_is_not_deleted()
     {
-        var item = await StoredAsync();
+        var item = await app.UploadedItemAsync(TestImages.Png(60, 40));
         await app.SaveAsync(TestData.Article(app, body: $"Look: ![A picture]({item.Url})"));
         var editor = await app.SignedInAsync(Roles.Editor);
 

@@ -43,12 +43,14 @@ public static class MediaRequests
         return await client.SendAsync(request);
     }
 
+    /// <summary>An image a contributor uploaded to the library, as stored.</summary>
+    public static async Task<MediaItem> UploadedItemAsync(this MepCmsFactory app, byte[] content, string alt = "A picture")
+    {
+        var staff = await app.SignedInAsync(MepCms.Web.Features.Account.Roles.Contributor);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await staff.Client.UploadAsync(content, alt: alt)).StatusCode);
+        return (await app.StoredItemsAsync())[^1];
+    }
+
     public static async Task<HttpResponseMessage> DeleteMediaAsync(this HttpClient client, int id) =>
         await client.PostAsync($"/admin/media/{id}/delete", Staff.Form([], await client.AntiforgeryTokenAsync("/admin/media")));
-}
-
-public static class StatusAssertions
-{
-    /// <summary>A form POST that succeeded answers with a redirect (post, redirect, get).</summary>
-    public static void ShouldRedirect(this System.Net.HttpStatusCode status) => Assert.Equal(System.Net.HttpStatusCode.Redirect, status);
 }
