@@ -60,6 +60,7 @@ public sealed class MediaJourneyTests(Site site)
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/admin/meps/*/edit");
         await Assertions.Expect(page.Locator("[role=status]")).ToContainTextAsync("was added");
+        Assert.Empty(await Axe.SeriousViolationsAsync(page));
 
         await page.GotoAsync("/meps");
         var photo = page.Locator($"img[alt='Photo of {name}']");
@@ -100,5 +101,9 @@ public sealed class MediaJourneyTests(Site site)
         await Assertions.Expect(page.Locator(".media-picker__choice").First).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Insert image" })).ToBeFocusedAsync();
+
+        await page.GotoAsync("/admin/media");
+        await Assertions.Expect(page.Locator("img[alt='Results of the vote']")).ToHaveCountAsync(1);
+        Assert.Empty(await Axe.SeriousViolationsAsync(page));
     }
 }
