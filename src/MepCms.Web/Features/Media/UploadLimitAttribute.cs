@@ -50,6 +50,11 @@ public sealed class UploadLimitAttribute : Attribute, IAsyncAuthorizationFilter,
         {
             context.Result = TooLarge(context, options, null);
         }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            // A body that is not the multipart form it claims to be (or that stopped half-way).
+            context.Result = new BadRequestResult();
+        }
     }
 
     private IActionResult TooLarge(AuthorizationFilterContext context, MediaOptions options, long? sent)

@@ -154,4 +154,20 @@ public sealed class MediaUploadTests(MepCmsFactory app) : IClassFixture<MepCmsFa
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(items, (await app.StoredItemsAsync()).Count);
     }
+
+    [Theory]
+    [InlineData("not a multipart body at all")]
+    [InlineData("--b\r\nContent-Disposition: form-data; name=\"File\"; filename=\"a.jpg\"\r\n\r\nno closing boundary")]
+    public async Task A_malformed_multipart_body_is_a_bad_request_and_stores_nothing(string body)
+    {
+        var staff = await app.SignedInAsync(Roles.Contributor);
+        var items = (await app.StoredItemsAsync()).Count;
+        var content = new StringContent(body);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b");
+
+        var response = await staff.Client.PostAsync("/admin/media/upload", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(items, (await app.StoredItemsAsync()).Count);
+    }
 }

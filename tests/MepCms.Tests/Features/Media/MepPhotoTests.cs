@@ -138,4 +138,20 @@ public sealed class MepPhotoTests(MepCmsFactory app) : IClassFixture<MepCmsFacto
         Assert.NotNull(form.QuerySelector("label[for=Photo]"));
         Assert.Equal("image/jpeg,image/png,image/webp", form.QuerySelector("input#Photo[type=file]")?.GetAttribute("accept"));
     }
+
+    [Fact]
+    public async Task An_mep_photo_in_use_is_not_deleted_from_the_library()
+    {
+        var editor = await app.SignedInAsync(Roles.Editor);
+        var name = TestData.Unique("Pia Protected");
+        await PostMepAsync(editor.Client, "/admin/meps/new", name, TestImages.Jpeg(300, 300));
+        var mep = await MepAsync(name);
+        var photo = (await app.StoredItemsAsync()).Single(m => m.Url == mep.PhotoPath);
+
+        await editor.Client.DeleteMediaAsync(photo.Id);
+
+        Assert.Contains(await app.StoredItemsAsync(), m => m.Id == photo.Id);
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync(photo.Url)).StatusCode);
+        Assert.Contains($"the profile of {name} shows it", (await editor.Client.GetDocumentAsync("/admin/media")).Body!.TextContent, StringComparison.Ordinal);
+    }
 }

@@ -71,12 +71,12 @@ public sealed class MediaController(MepCmsDbContext db, MediaLibrary library, IO
             return NotFound();
         }
         var url = item.Url;
-        var mep = await db.Authors.Where(a => a.PhotoPath == url).Select(a => a.FullName).FirstOrDefaultAsync(cancellationToken);
+        var mep = await db.Authors.Where(a => a.PhotoPath == url || a.BioMarkdown.Contains(item.FileName)).Select(a => a.FullName).FirstOrDefaultAsync(cancellationToken);
         var statements = await db.Articles.CountAsync(a => a.BodyMarkdown.Contains(item.FileName), cancellationToken);
         if (mep is not null || statements > 0)
         {
             Flash(mep is not null
-                ? $"The image was not deleted: it is the photo of {mep}. Replace or remove the photo on the MEP's page first."
+                ? $"The image was not deleted: the profile of {mep} shows it. Replace or remove it on the MEP's page first."
                 : $"The image was not deleted: {statements} statement(s) show it. Remove it from them first.");
             return RedirectToAction(nameof(Index));
         }
