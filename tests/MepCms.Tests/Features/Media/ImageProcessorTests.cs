@@ -92,6 +92,7 @@ public sealed class ImageProcessorTests
         var stored = Encoding.Latin1.GetString(image.Content);
         Assert.DoesNotContain(TestImages.Marker, stored, StringComparison.Ordinal);
         Assert.DoesNotContain("Exif", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("ICC_PROFILE", stored, StringComparison.Ordinal);
         Assert.NotEqual(upload, image.Content);
     }
 }
