@@ -3,6 +3,7 @@ using MepCms.Web.Data.Seeding;
 using MepCms.Web.Features.Account;
 using MepCms.Web.Features.Admin;
 using MepCms.Web.Features.Articles;
+using MepCms.Web.Features.Media;
 using MepCms.Web.Features.Ratings;
 using MepCms.Web.Features.Shared;
 using MepCms.Web.Infrastructure.Caching;
@@ -29,6 +30,7 @@ builder.Services.AddSingleton<SiteUrls>();
 builder.Services.AddMepCmsSeeding();
 builder.Services.AddGoLive();
 builder.Services.AddRatings();
+builder.Services.AddMedia();
 
 var app = builder.Build();
 

@@ -3,6 +3,7 @@ using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Audit;
 using MepCms.Web.Features.Authors;
 using MepCms.Web.Features.Committees;
+using MepCms.Web.Features.Media;
 using MepCms.Web.Features.Ratings;
 using MepCms.Web.Features.Topics;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -28,6 +29,7 @@ public abstract class MepCmsDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Topic> Topics => Set<Topic>();
     public DbSet<Rating> Ratings => Set<Rating>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<MediaItem> Media => Set<MediaItem>();
     /// <summary>The Data Protection key ring, shared by every instance (see docs/decisions).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

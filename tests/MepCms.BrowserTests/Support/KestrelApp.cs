@@ -30,6 +30,7 @@ public sealed class KestrelApp : WebApplicationFactory<Program>
             ["Seed:DemoContent"] = "true",
             ["Admin:PasswordFile"] = Path.Combine(_folder, "initial-admin-password.txt"),
             ["Ratings:VisitorHashKeyFile"] = Path.Combine(_folder, "rating-visitor-key"),
+            ["Media:Folder"] = Path.Combine(_folder, "media"),
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore"] = "Error",
         };

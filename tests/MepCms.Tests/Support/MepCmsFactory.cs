@@ -45,6 +45,7 @@ public class MepCmsFactory : WebApplicationFactory<Program>
             ["Admin:Password"] = AdminPassword,
             ["Admin:PasswordFile"] = PasswordFile,
             ["Ratings:VisitorHashKeyFile"] = Path.Combine(_folder, "rating-visitor-key"),
+            ["Media:Folder"] = Path.Combine(_folder, "media"),
             ["Seed:DemoContent"] = "false",
             ["Security:LoginAttemptsPerMinute"] = "10000", // every test client shares one (missing) address
             ["Serilog:MinimumLevel:Default"] = "Warning",

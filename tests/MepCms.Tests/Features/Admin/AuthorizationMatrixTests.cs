@@ -71,6 +71,10 @@ public sealed class AuthorizationMatrixTests(MepCmsFactory app) : IClassFixture<
         ["POST /admin/users/{id}/lock"] = Roles.Admin,
         ["POST /admin/users/{id}/unlock"] = Roles.Admin,
         ["POST /admin/users/{id}/password"] = Roles.Admin,
+        ["GET /admin/media"] = Anyone,
+        ["GET /admin/media/picker"] = Anyone,
+        ["POST /admin/media/upload"] = Anyone,
+        ["POST /admin/media/{id}/delete"] = Roles.Editor,
     };
 
     private static readonly string[] Rank = [Roles.Contributor, Roles.Editor, Roles.Admin];

@@ -8,7 +8,8 @@ namespace MepCms.Web.Features.Admin.Meps;
 public sealed class MepForm
 {
     [Required(ErrorMessage = "Enter the MEP's full name."), StringLength(Limits.Name)]
-    public string FullName { get; set; } = "";
+    // Binding turns an empty field into null; the slug is made from the name before validation stops the save.
+    public string FullName { get; set => field = value ?? ""; } = "";
 
     [StringLength(Limits.Slug), RegularExpression(Slugs.RoutePattern, ErrorMessage = "The web address may hold only lower-case letters, digits and single hyphens.")]
     public string? Slug { get; set; }
@@ -32,6 +33,12 @@ public sealed class MepForm
     public string? PressPhone { get; set; }
 
     public bool IsActive { get; set; } = true;
+
+    /// <summary>A new photo (cropped to a square and re-encoded), replacing any earlier one.</summary>
+    public IFormFile? Photo { get; set; }
+
+    /// <summary>Remove the current photo: the profile shows the initials again.</summary>
+    public bool RemovePhoto { get; set; }
 
     /// <summary>One row per committee; a row without a role means "not a member".</summary>
     public List<MembershipField> Memberships { get; set; } = [];
@@ -57,7 +64,7 @@ public sealed record MepListViewModel(IReadOnlyList<MepRow> Meps, string? Flash)
 
 public sealed record CommitteeChoice(int Id, string Code, string Name, bool IsActive);
 
-public sealed record MepEditorViewModel(int? Id, MepForm Form, IReadOnlyList<CommitteeChoice> Committees, string? Flash)
+public sealed record MepEditorViewModel(int? Id, MepForm Form, IReadOnlyList<CommitteeChoice> Committees, string? PhotoPath, long MaxUploadBytes, string? Flash)
 {
     public CommitteeRole? RoleIn(int committeeId) => Form.Memberships.FirstOrDefault(m => m.CommitteeId == committeeId)?.Role;
 }

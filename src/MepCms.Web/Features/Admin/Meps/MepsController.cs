@@ -1,6 +1,7 @@
 using MepCms.Web.Data;
 using MepCms.Web.Features.Audit;
 using MepCms.Web.Features.Authors;
+using MepCms.Web.Features.Media;
 using MepCms.Web.Infrastructure.Markdown;
 using MepCms.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -11,7 +12,7 @@ namespace MepCms.Web.Features.Admin.Meps;
 
 /// <summary>The MEPs: list, create, edit (every profile field and committee memberships), deactivate.</summary>
 [Authorize(Policy = Policies.CanManageDirectory)]
-public sealed class MepsController(MepCmsDbContext db, IMarkdownRenderer markdown, IPublicCache cache, TimeProvider clock) : AdminController
+public sealed class MepsController(MepCmsDbContext db, IMarkdownRenderer markdown, IPublicCache cache, MediaLibrary media, TimeProvider clock) : AdminController
 {
     [HttpGet("/admin/meps")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -24,9 +25,10 @@ public sealed class MepsController(MepCmsDbContext db, IMarkdownRenderer markdow
 
     [HttpGet("/admin/meps/new")]
     public async Task<IActionResult> New(CancellationToken cancellationToken) =>
-        View("Edit", await EditorAsync(null, new MepForm(), cancellationToken));
+        View("Edit", await EditorAsync(null, new MepForm(), null, cancellationToken));
 
     [HttpPost("/admin/meps/new")]
+    [UploadLimit]
     public Task<IActionResult> Create(MepForm form, CancellationToken cancellationToken) =>
         SaveAsync(new Author(), form, cancellationToken);
 
@@ -34,10 +36,11 @@ public sealed class MepsController(MepCmsDbContext db, IMarkdownRenderer markdow
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
     {
         var mep = await db.Authors.AsNoTracking().Include(a => a.Memberships).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        return mep is null ? NotFound() : View(await EditorAsync(id, MepForm.From(mep), cancellationToken));
+        return mep is null ? NotFound() : View(await EditorAsync(id, MepForm.From(mep), mep.PhotoPath, cancellationToken));
     }
 
     [HttpPost("/admin/meps/{id:int:min(1)}/edit")]
+    [UploadLimit]
     public async Task<IActionResult> Update(int id, MepForm form, CancellationToken cancellationToken)
     {
         var mep = await db.Authors.Include(a => a.Memberships).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
@@ -87,9 +90,21 @@ public sealed class MepsController(MepCmsDbContext db, IMarkdownRenderer markdow
         {
             ModelState.AddModelError(nameof(form.BioMarkdown), bio.Error!);
         }
+        // The photo last: an invalid form stores no file.
+        var previousPhoto = mep.PhotoPath;
+        if (ModelState.IsValid && form.Photo is not null)
+        {
+            var upload = await media.AddAsync(form.Photo, MediaKind.Photo, $"Photo of {form.FullName.Trim()}", User, cancellationToken);
+            if (upload.Item is null) { ModelState.AddModelError(nameof(form.Photo), upload.Error!); }
+            else { mep.PhotoPath = upload.Item.Url; }
+        }
+        else if (form.RemovePhoto)
+        {
+            mep.PhotoPath = null;
+        }
         if (!ModelState.IsValid)
         {
-            return View("Edit", new MepEditorViewModel(mep.Id == 0 ? null : mep.Id, form, committees, null));
+            return View("Edit", await EditorAsync(mep.Id == 0 ? null : mep.Id, form, previousPhoto, cancellationToken));
         }
         var isNew = mep.Id == 0;
         (mep.FullName, mep.Slug, mep.CountryCode, mep.PoliticalGroup, mep.NationalParty) =
@@ -108,6 +123,10 @@ public sealed class MepsController(MepCmsDbContext db, IMarkdownRenderer markdow
         db.Record(User, clock.GetUtcNow().UtcDateTime, isNew ? "Mep.Created" : "Mep.Edited", "Mep", mep.Id,
             $"{mep.FullName} ({mep.CountryCode}, {mep.PoliticalGroup}); committees: {string.Join(", ", mep.Memberships.Select(m => $"{m.CommitteeId}:{m.Role}"))}");
         await db.SaveChangesAsync(cancellationToken);
+        if (previousPhoto != mep.PhotoPath)
+        {
+            await media.ReleasePhotoAsync(previousPhoto, User, cancellationToken);
+        }
         await cache.DirectoryChangedAsync(cancellationToken);
         Flash(isNew ? $"{mep.FullName} was added." : "Your changes were saved.");
         return RedirectToAction(nameof(Edit), new { id = mep.Id });
@@ -119,6 +138,6 @@ public sealed class MepsController(MepCmsDbContext db, IMarkdownRenderer markdow
         db.Committees.AsNoTracking().OrderByDescending(c => c.IsActive).ThenBy(c => c.Code)
             .Select(c => new CommitteeChoice(c.Id, c.Code, c.Name, c.IsActive)).ToListAsync(cancellationToken);
 
-    private async Task<MepEditorViewModel> EditorAsync(int? id, MepForm form, CancellationToken cancellationToken) =>
-        new(id, form, await CommitteesAsync(cancellationToken), TempData["flash"] as string);
+    private async Task<MepEditorViewModel> EditorAsync(int? id, MepForm form, string? photoPath, CancellationToken cancellationToken) =>
+        new(id, form, await CommitteesAsync(cancellationToken), photoPath, media.MaxUploadBytes, TempData["flash"] as string);
 }

@@ -1,0 +1,96 @@
+using System.Security.Claims;
+using MepCms.Web.Data;
+using MepCms.Web.Features.Admin;
+using MepCms.Web.Features.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace MepCms.Web.Features.Media;
+
+/// <summary>The outcome of an upload: the stored item, or a message for the uploader.</summary>
+public sealed record MediaUpload(MediaItem? Item, string? Error);
+
+/// <summary>
+/// Adds uploads to the library and removes them: the file and its row are stored together or not
+/// at all, and every change is in the audit trail.
+/// </summary>
+public sealed class MediaLibrary(MepCmsDbContext db, ImageProcessor processor, MediaFiles files, IOptions<MediaOptions> options, TimeProvider clock, ILogger<MediaLibrary> logger)
+{
+    public long MaxUploadBytes => options.Value.MaxUploadBytes;
+
+    public async Task<MediaUpload> AddAsync(IFormFile? file, MediaKind kind, string? altText, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (file is null)
+        {
+            return new MediaUpload(null, "Choose an image file to upload.");
+        }
+        var content = await ReadAsync(file, cancellationToken);
+        if (content is null)
+        {
+            return new MediaUpload(null, $"The file is {Sizes.Text(file.Length)}; images may be at most {options.Value.MaxUploadText}. Please choose a smaller file.");
+        }
+        var processing = await processor.ProcessAsync(content, kind, cancellationToken);
+        if (processing.Image is not { } image)
+        {
+            logger.LogInformation("Refused an upload of {Bytes} bytes: {Reason}", content.Length, processing.Error);
+            return new MediaUpload(null, processing.Error);
+        }
+        var item = new MediaItem
+        {
+            FileName = MediaFiles.NewName(image.Format), Kind = kind, Width = image.Width, Height = image.Height,
+            Bytes = image.Content.Length, ContentType = image.Format.ContentType, AltText = (altText ?? "").Trim(),
+            UploadedById = user.Id(), UploadedByName = user.Identity?.Name ?? "", UploadedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        await files.WriteAsync(item.FileName, image.Content, cancellationToken);
+        try
+        {
+            // One save for the row and its audit entry (named by file, which is known before the insert).
+            db.Media.Add(item);
+            db.Record(user, item.UploadedAt, "Media.Uploaded", "Media", item.FileName, $"{kind}, {item.Width}×{item.Height}, {item.Bytes} bytes: {item.AltText}");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            files.Delete(item.FileName);
+            throw;
+        }
+        return new MediaUpload(item, null);
+    }
+
+    /// <summary>
+    /// After an MEP's photo was replaced or removed: the old photo leaves the library too, unless
+    /// something else still shows it. Any other URL (an image of the library, an external address) is left alone.
+    /// </summary>
+    public async Task ReleasePhotoAsync(string? url, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (MediaFiles.NameInUrl(url) is not { } name
+            || await db.Media.FirstOrDefaultAsync(m => m.FileName == name && m.Kind == MediaKind.Photo, cancellationToken) is not { } item
+            || await db.Authors.AnyAsync(a => a.PhotoPath == url, cancellationToken))
+        {
+            return;
+        }
+        await DeleteAsync(item, user, cancellationToken);
+    }
+
+    /// <summary>Removes the row and the file; the row first, so a failure leaves at worst an unlisted file, never a listed missing one.</summary>
+    public async Task DeleteAsync(MediaItem item, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        db.Media.Remove(item);
+        db.Record(user, clock.GetUtcNow().UtcDateTime, "Media.Deleted", "Media", item.FileName, $"{item.Kind}: {item.AltText}");
+        await db.SaveChangesAsync(cancellationToken);
+        files.Delete(item.FileName);
+    }
+
+    /// <summary>The upload's bytes, or null when it is larger than the limit (read no further than that).</summary>
+    private async Task<byte[]?> ReadAsync(IFormFile file, CancellationToken cancellationToken)
+    {
+        if (file.Length > options.Value.MaxUploadBytes)
+        {
+            return null;
+        }
+        using var buffer = new MemoryStream((int)file.Length);
+        await using var stream = file.OpenReadStream();
+        await stream.CopyToAsync(buffer, cancellationToken);
+        return buffer.Length > options.Value.MaxUploadBytes ? null : buffer.ToArray();
+    }
+}
