@@ -150,6 +150,23 @@ public sealed class AuthorizationMatrixTests(MepCmsFactory app) : IClassFixture<
         }
     }
 
+    [Fact]
+    public async Task An_admin_without_two_factor_is_sent_to_enrol_from_every_admin_endpoint()
+    {
+        var article = await app.SaveAsync(TestData.Article(app));
+        var (_, email) = await app.CreateUserAsync(Roles.Admin);
+        var client = app.CreateBrowserlessClient();
+        await client.LoginAsync(email, Staff.Password);
+
+        foreach (var (key, _) in AdminEndpoints())
+        {
+            var response = await SendAsync(client, key, new Ids(article.Id, 1, 1, 1));
+
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString == Web.Features.TwoFactor.TwoFactorSetup.ManagePath,
+                $"{key}: {response.StatusCode} {response.Headers.Location}");
+        }
+    }
+
     /// <summary>A record of each kind that an <c>{id}</c> in an admin route can name.</summary>
     private sealed record Ids(int Article, int Mep, int Committee, int Topic, string User = "none")
     {
