@@ -94,6 +94,9 @@ public sealed class AccountController(
         if (!result.Succeeded)
         {
             var reason = result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed" : wrong;
+            // Requests racing with one code leave the losers' account writes refused (concurrency
+            // stamp) but still tracked; the audit entry must not retry them.
+            db.ChangeTracker.Clear();
             db.Record(user?.Id, email, now, "Auth.LoginFailed", "User", user?.Id ?? "", $"Failed sign-in ({reason})");
             await db.SaveChangesAsync();
             logger.SignInFailed(user?.Id ?? "unknown", reason);

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using MepCms.Web.Data;
 using MepCms.Web.Features.Account;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace MepCms.Web.Features.TwoFactor;
 
@@ -10,9 +12,9 @@ namespace MepCms.Web.Features.TwoFactor;
 /// the clock is the injected <see cref="TimeProvider"/>, and a code is accepted once only. The last
 /// accepted time step is kept in the user's Identity tokens; a code of that step or an earlier one
 /// is refused, so a code seen over a shoulder or in a proxy log cannot be replayed within its window.
-/// Two requests racing with one code meet the user's concurrency stamp: one of them fails.
+/// Two requests racing with one code meet the user's concurrency stamp: one of them fails, cleanly.
 /// </summary>
-public sealed class TotpTokenProvider(TimeProvider clock) : IUserTwoFactorTokenProvider<AppUser>
+public sealed class TotpTokenProvider(TimeProvider clock, MepCmsDbContext db) : IUserTwoFactorTokenProvider<AppUser>
 {
     public const string Name = "MepCmsAuthenticator";
     public const int Digits = 6;
@@ -42,11 +44,35 @@ public sealed class TotpTokenProvider(TimeProvider clock) : IUserTwoFactorTokenP
             if (step > lastUsed && CryptographicOperations.FixedTimeEquals(
                     System.Text.Encoding.ASCII.GetBytes(Code(secret, step)), System.Text.Encoding.ASCII.GetBytes(code)))
             {
-                var stored = await manager.SetAuthenticationTokenAsync(user, Name, LastStepToken, step.ToString(CultureInfo.InvariantCulture));
-                return stored.Succeeded;
+                try
+                {
+                    if ((await manager.SetAuthenticationTokenAsync(user, Name, LastStepToken, step.ToString(CultureInfo.InvariantCulture))).Succeeded)
+                    {
+                        return true;
+                    }
+                }
+                catch (DbUpdateException)
+                {
+                }
+                await ForgetFailedWriteAsync(user);
+                return false;
             }
         }
         return false;
+    }
+
+    /// <summary>
+    /// A racing request took this code first (the concurrency stamp or the token's key refused our
+    /// write). Drop our half-done write and take the account as it now is, so that counting the
+    /// failure and the audit entry that follow can be saved.
+    /// </summary>
+    private async Task ForgetFailedWriteAsync(AppUser user)
+    {
+        foreach (var entry in db.ChangeTracker.Entries<IdentityUserToken<string>>().ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+        await db.Entry(user).ReloadAsync();
     }
 
     /// <summary>The code of one time step (RFC 4226 dynamic truncation).</summary>

@@ -89,6 +89,26 @@ public sealed class TwoFactorSignInTests(SecurityTestApp app) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task Two_sign_ins_racing_with_one_code_let_exactly_one_in_and_never_fail_with_a_500()
+    {
+        var (_, email, key) = await app.EnrolledAsync(Roles.Admin);
+        var clients = new[] { app.CreateBrowserlessClient(), app.CreateBrowserlessClient(), app.CreateBrowserlessClient() };
+        var tokens = new List<string>();
+        foreach (var client in clients)
+        {
+            await client.LoginAsync(email, Staff.Password);
+            tokens.Add(await client.AntiforgeryTokenAsync(AccountController.SecondStepPath));
+        }
+        var code = Totp.Code(key, app.Clock);
+
+        var responses = await Task.WhenAll(clients.Select((client, i) =>
+            client.PostAsync(AccountController.SecondStepPath, Staff.Form(new() { ["Code"] = code }, tokens[i]))));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Redirect));
+        Assert.True(2 == responses.Count(r => r.StatusCode == HttpStatusCode.OK), string.Join(", ", responses.Select(r => r.StatusCode)));
+    }
+
+    [Fact]
     public async Task A_recovery_code_signs_in_once_and_not_twice()
     {
         var admin = await app.SignedInAsync(Roles.Admin);
