@@ -77,6 +77,7 @@ public sealed class EndpointInventoryTests(MepCmsFactory app) : IClassFixture<Me
         "POST /admin/users/{id}/lock",
         "POST /admin/users/{id}/password",
         "POST /admin/users/{id}/role",
+        "POST /admin/users/{id}/two-factor/reset",
         "POST /admin/users/{id}/unlock",
         "GET /articles/{slug}",
         "GET /articles/{slug}/rating",

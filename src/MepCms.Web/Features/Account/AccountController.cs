@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace MepCms.Web.Features.Account;
 
@@ -33,7 +34,7 @@ public sealed class AccountController(
             return View(new LoginViewModel(form, FailureMessage));
         }
         var user = await users.FindByEmailAsync(form.Email);
-        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.PasswordSignInAsync(user, form.Password, isPersistent: false, lockoutOnFailure: true);
+        var result = user is null ? SignInResult.Failed : await signIn.PasswordSignInAsync(user, form.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.RequiresTwoFactor)
         {
             return Redirect(SecondStepPath + (form.ReturnUrl is { } url ? "?returnUrl=" + Uri.EscapeDataString(url) : ""));
@@ -69,14 +70,14 @@ public sealed class AccountController(
             return Redirect("/account/login");
         }
         var code = form.Code.Trim();
-        var result = !ModelState.IsValid ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+        var result = !ModelState.IsValid ? SignInResult.Failed
             : recovery ? await signIn.TwoFactorRecoveryCodeSignInAsync(code.ToUpperInvariant())
             : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
         if (recovery && !result.Succeeded && !result.IsLockedOut && ModelState.IsValid)
         {
             // Identity does not count a wrong recovery code towards the lockout; we do, like a wrong TOTP code.
             await users.AccessFailedAsync(user);
-            result = await users.IsLockedOutAsync(user) ? Microsoft.AspNetCore.Identity.SignInResult.LockedOut : result;
+            result = await users.IsLockedOutAsync(user) ? SignInResult.LockedOut : result;
         }
         if (result.Succeeded && recovery)
         {
@@ -87,7 +88,7 @@ public sealed class AccountController(
             () => View("SecondStep", new SecondStepViewModel(new SecondStepForm { ReturnUrl = form.ReturnUrl }, recovery, SecondStepFailure)));
     }
 
-    private async Task<IActionResult> SignedInOrFailedAsync(AppUser? user, string email, Microsoft.AspNetCore.Identity.SignInResult result,
+    private async Task<IActionResult> SignedInOrFailedAsync(AppUser? user, string email, SignInResult result,
         string wrong, string? returnUrl, string summary, Func<IActionResult> failed)
     {
         var now = clock.GetUtcNow().UtcDateTime;

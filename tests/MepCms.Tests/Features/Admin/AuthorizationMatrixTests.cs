@@ -69,6 +69,7 @@ public sealed class AuthorizationMatrixTests(MepCmsFactory app) : IClassFixture<
         ["POST /admin/users/{id}/lock"] = Roles.Admin,
         ["POST /admin/users/{id}/unlock"] = Roles.Admin,
         ["POST /admin/users/{id}/password"] = Roles.Admin,
+        ["POST /admin/users/{id}/two-factor/reset"] = Roles.Admin,
     };
 
     private static readonly string[] Rank = [Roles.Contributor, Roles.Editor, Roles.Admin];
