@@ -83,9 +83,9 @@ public static class Staff
         client.PostFormAsync(path, path, new() { ["Code"] = code });
 
     /// <summary>Makes new recovery codes on the two-factor page as the signed-in user; answers the codes shown.</summary>
-    public static async Task<IReadOnlyList<string>> NewRecoveryCodesAsync(this HttpClient client)
+    public static async Task<IReadOnlyList<string>> NewRecoveryCodesAsync(this HttpClient client, string password = Password)
     {
-        var response = await client.PostFormAsync("/account/two-factor", "/account/two-factor/recovery-codes", []);
+        var response = await client.PostFormAsync("/account/two-factor", "/account/two-factor/recovery-codes", new() { ["CurrentPassword"] = password });
         var page = Html.Parse(await response.Content.ReadAsStringAsync());
         return [.. page.QuerySelectorAll(".recovery-codes code").Select(c => c.TextContent)];
     }

@@ -23,6 +23,7 @@ public sealed class TwoFactorController(
     MepCmsDbContext db, TimeProvider clock, ILogger<TwoFactorController> logger) : Controller
 {
     public const string WrongCode = "That code is not right. Check the time on your phone and enter the code the app shows now.";
+    public const string WrongPassword = "Your password is not right. Changing two-factor sign-in needs your password again.";
     public const string AdminsMustKeepIt = "Administrators must sign in with two-factor. You can move it to a new phone with the reset button instead.";
 
     [HttpGet(TwoFactorSetup.ManagePath)]
@@ -47,12 +48,16 @@ public sealed class TwoFactorController(
     }
 
     [HttpPost(TwoFactorSetup.ManagePath + "/recovery-codes")]
-    public async Task<IActionResult> RecoveryCodes()
+    public async Task<IActionResult> RecoveryCodes(ConfirmPasswordForm form)
     {
         var user = await CurrentUserAsync();
         if (!user.TwoFactorEnabled)
         {
             return Redirect(TwoFactorSetup.ManagePath);
+        }
+        if (await RefusedAsync(user, form) is { } refused)
+        {
+            return refused;
         }
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, TwoFactorSetup.RecoveryCodeCount);
         await ChangedAsync(user, "new recovery codes", "Made new recovery codes");
@@ -61,9 +66,13 @@ public sealed class TwoFactorController(
 
     /// <summary>A new key for a new phone: two-factor is off until the new app is confirmed with a code.</summary>
     [HttpPost(TwoFactorSetup.ManagePath + "/reset")]
-    public async Task<IActionResult> Reset()
+    public async Task<IActionResult> Reset(ConfirmPasswordForm form)
     {
         var user = await CurrentUserAsync();
+        if (await RefusedAsync(user, form) is { } refused)
+        {
+            return refused;
+        }
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await ChangedAsync(user, "authenticator reset", "Reset the authenticator app");
@@ -71,7 +80,7 @@ public sealed class TwoFactorController(
     }
 
     [HttpPost(TwoFactorSetup.ManagePath + "/disable")]
-    public async Task<IActionResult> Disable()
+    public async Task<IActionResult> Disable(ConfirmPasswordForm form)
     {
         var user = await CurrentUserAsync();
         if (MustKeep())
@@ -79,10 +88,30 @@ public sealed class TwoFactorController(
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View(nameof(Index), await PageAsync(user, AdminsMustKeepIt));
         }
+        if (await RefusedAsync(user, form) is { } refused)
+        {
+            return refused;
+        }
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user); // the old key may be on a lost phone
         await ChangedAsync(user, "disabled", "Turned off two-factor sign-in");
         return Redirect(TwoFactorSetup.ManagePath);
+    }
+
+    /// <summary>
+    /// A second factor that is on changes only with the password typed again (ASVS: re-authenticate
+    /// before changing authentication factors), so a session left open cannot be used to take it over.
+    /// A wrong password counts towards the lockout like at sign-in.
+    /// </summary>
+    private async Task<IActionResult?> RefusedAsync(AppUser user, ConfirmPasswordForm form)
+    {
+        if (ModelState.IsValid && (await signIn.CheckPasswordSignInAsync(user, form.CurrentPassword, lockoutOnFailure: true)).Succeeded)
+        {
+            return null;
+        }
+        logger.SignInFailed(user.Id, "wrong password to change two-factor sign-in");
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(nameof(Index), await PageAsync(user, WrongPassword));
     }
 
     private bool MustKeep() => security.Value.RequireTwoFactorForAdmins && User.IsInRole(Roles.Admin);

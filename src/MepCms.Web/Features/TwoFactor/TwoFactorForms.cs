@@ -9,6 +9,13 @@ public sealed class EnableTwoFactorForm
     public string Code { get; set; } = "";
 }
 
+/// <summary>Changing a second factor that is on (new codes, reset, off) asks for the password again.</summary>
+public sealed class ConfirmPasswordForm
+{
+    [Required, StringLength(1024), DataType(DataType.Password), Display(Name = "Your password")]
+    public string CurrentPassword { get; set; } = "";
+}
+
 /// <summary>
 /// The two-factor page: for enrolment the QR code (inline SVG) and the same key in groups of four
 /// for typing; once on, how many recovery codes are left and whether turning it off is allowed.

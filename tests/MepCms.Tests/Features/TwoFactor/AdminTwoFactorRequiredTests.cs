@@ -74,7 +74,7 @@ public sealed class AdminTwoFactorOptionalTests(AdminTwoFactorOptionalTests.Opti
         await client.LoginAsync(email, Staff.Password);
         var enrolled = await app.SignedInAsync(Roles.Admin);
 
-        var off = await enrolled.Client.PostFormAsync(TwoFactorSetup.ManagePath, TwoFactorSetup.ManagePath + "/disable", []);
+        var off = await enrolled.Client.PostFormAsync(TwoFactorSetup.ManagePath, TwoFactorSetup.ManagePath + "/disable", new() { ["CurrentPassword"] = Staff.Password });
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/users")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);

@@ -81,7 +81,7 @@ public sealed class EnrolmentTests(LogCapturingFactory app) : IClassFixture<LogC
         var client = app.CreateBrowserlessClient();
         await client.LoginWithCodeAsync(email, Staff.Password, Totp.Code(key, app.Clock));
 
-        var off = await client.PostFormAsync(Page, Page + "/disable", []);
+        var off = await client.PostFormAsync(Page, Page + "/disable", new() { ["CurrentPassword"] = Staff.Password });
         var signIn = await app.CreateBrowserlessClient().LoginAsync(email, Staff.Password);
 
         Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
@@ -96,10 +96,10 @@ public sealed class EnrolmentTests(LogCapturingFactory app) : IClassFixture<LogC
         var admin = await app.SignedInAsync(Roles.Admin);
 
         var page = Html.Parse(await admin.Client.GetStringAsync(Page));
-        var off = await admin.Client.PostFormAsync(Page, Page + "/disable", []);
+        var off = await admin.Client.PostFormAsync(Page, Page + "/disable", new() { ["CurrentPassword"] = Staff.Password });
         var signIn = await app.CreateBrowserlessClient().LoginAsync(admin.Email, Staff.Password);
 
-        Assert.Empty(page.QuerySelectorAll($"form[action='{Page}/disable']"));
+        Assert.Empty(page.QuerySelectorAll($"[formaction='{Page}/disable'], [action='{Page}/disable']"));
         Assert.Equal(HttpStatusCode.BadRequest, off.StatusCode);
         Assert.Contains(TwoFactorController.AdminsMustKeepIt, await off.Content.ReadAsStringAsync());
         Assert.True(await TwoFactorEnabledAsync(admin.Id));
@@ -111,7 +111,7 @@ public sealed class EnrolmentTests(LogCapturingFactory app) : IClassFixture<LogC
     {
         var admin = await app.SignedInAsync(Roles.Admin);
 
-        var reset = await admin.Client.PostFormAsync(Page, Page + "/reset", []);
+        var reset = await admin.Client.PostFormAsync(Page, Page + "/reset", new() { ["CurrentPassword"] = Staff.Password });
         var backOffice = await admin.Client.GetAsync("/admin");
         var key = Html.Parse(await admin.Client.GetStringAsync(Page)).QuerySelector(".two-factor-key")!.TextContent;
         app.Clock.Advance(TimeSpan.FromSeconds(30));
@@ -121,6 +121,25 @@ public sealed class EnrolmentTests(LogCapturingFactory app) : IClassFixture<LogC
         Assert.Equal(Page, backOffice.Headers.Location!.OriginalString);
         Assert.NotEqual(admin.AuthenticatorKey, key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant());
         Assert.Equal(HttpStatusCode.OK, (await admin.Client.GetAsync("/admin")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/reset")]
+    [InlineData("/disable")]
+    [InlineData("/recovery-codes")]
+    public async Task Changing_a_second_factor_that_is_on_needs_the_password_typed_again(string change)
+    {
+        var (id, email, key) = await app.EnrolledAsync(Roles.Editor);
+        var client = app.CreateBrowserlessClient();
+        await client.LoginWithCodeAsync(email, Staff.Password, Totp.Code(key, app.Clock));
+
+        var refused = await client.PostFormAsync(Page, Page + change, new() { ["CurrentPassword"] = "not the password at all" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains(TwoFactorController.WrongPassword, await refused.Content.ReadAsStringAsync());
+        Assert.True(await TwoFactorEnabledAsync(id));
+        Assert.Equal(key, await StoredKeyAsync(id));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.AccessFailedCount).FirstAsync()));
     }
 
     private Task<bool> TwoFactorEnabledAsync(string id) =>
