@@ -1,7 +1,5 @@
 using MepCms.BrowserTests.Support;
 using MepCms.Web.Features.Account;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace MepCms.BrowserTests;
@@ -10,30 +8,6 @@ namespace MepCms.BrowserTests;
 [Collection(SiteCollection.Name)]
 public sealed class BackOfficeJourneyTests(Site site)
 {
-    private const string Password = "a long enough staff password";
-
-    private async Task<string> CreateStaffAsync(string role)
-    {
-        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@browser.test";
-        await using var scope = site.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = role };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
-        return email;
-    }
-
-    private async Task<IPage> SignInAsync(IBrowserContext context, string role)
-    {
-        var email = await CreateStaffAsync(role);
-        var page = await site.OpenAsync(context, "/account/login");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin");
-        return page;
-    }
-
     [SkippableFact]
     public async Task A_press_officer_writes_with_the_live_preview_and_submits_then_an_editor_publishes_and_unpublishes()
     {
@@ -41,7 +15,7 @@ public sealed class BackOfficeJourneyTests(Site site)
         var title = $"Browser statement {Guid.NewGuid():N}"[..30];
 
         await using var officerContext = await site.NewContextAsync();
-        var officer = await SignInAsync(officerContext, Roles.Contributor);
+        var officer = await site.SignInAsync(officerContext, Roles.Contributor);
         await officer.GotoAsync("/admin/articles/new");
         await officer.GetByLabel("Title", new() { Exact = true }).FillAsync(title);
         await officer.GetByLabel("Lead", new() { Exact = true }).FillAsync("A lead written in the browser.");
@@ -56,7 +30,7 @@ public sealed class BackOfficeJourneyTests(Site site)
         await Assertions.Expect(officer.Locator("[role=status]")).ToContainTextAsync("Submitted for review");
 
         await using var editorContext = await site.NewContextAsync();
-        var editor = await SignInAsync(editorContext, Roles.Editor);
+        var editor = await site.SignInAsync(editorContext, Roles.Editor);
         await Assertions.Expect(editor.Locator(".admin-panel", new() { HasText = "Waiting for review" })).ToContainTextAsync(title);
         await editor.GotoAsync(editUrl);
         await editor.GetByRole(AriaRole.Button, new() { Name = "Publish now" }).ClickAsync();

@@ -34,8 +34,11 @@ public sealed class Site : IAsyncLifetime
         });
     }
 
-    /// <summary>A new browser context on the app, as wide as a phone or a desktop screen.</summary>
-    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 800, bool javaScriptEnabled = true)
+    /// <summary>
+    /// A new browser context on the app, as wide as a phone or a desktop screen. With
+    /// <paramref name="enforceCsp"/> the page's Content-Security-Policy applies (axe-core cannot be injected then).
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 800, bool javaScriptEnabled = true, bool enforceCsp = false)
     {
         Chromium.SkipOrFailWhenMissing();
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
@@ -45,7 +48,7 @@ public sealed class Site : IAsyncLifetime
             Locale = "en-GB",
             JavaScriptEnabled = javaScriptEnabled,
             // axe-core is injected as a script tag; a strict Content-Security-Policy must not stop it.
-            BypassCSP = true,
+            BypassCSP = !enforceCsp,
         });
         // Generous: the machine running the tests may be busy building something else.
         context.SetDefaultTimeout(30_000);

@@ -47,6 +47,24 @@ public sealed class AuthCatalogueTests(LoginLimitApp app) : IClassFixture<LoginL
         Assert.Equal(HttpStatusCode.Redirect, colleague.StatusCode);
     }
 
+    [Fact]
+    public async Task A1_second_step_codes_count_towards_the_same_sign_in_limit()
+    {
+        var (_, email, key) = await app.EnrolledAsync(Roles.Admin);
+        var client = app.ClientFrom("203.0.113.61");
+        await client.LoginAsync(email, Staff.Password);
+
+        for (var i = 1; i < LoginLimitApp.Limit; i++)
+        {
+            var attempt = await client.SecondStepAsync(AccountController.SecondStepPath, Totp.WrongCode(key, app.Clock));
+            Assert.Equal(HttpStatusCode.OK, attempt.StatusCode);
+        }
+        var refused = await client.SecondStepAsync(AccountController.SecondStepPath, Totp.Code(key, app.Clock));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Null(refused.Headers.Location); // not signed in
+    }
+
     [Theory]
     [InlineData("https://evil.example")]
     [InlineData("//evil.example")]

@@ -76,7 +76,7 @@ public sealed class CanaryCrawlTests(ProductionSecurityTestApp app) : IClassFixt
 
         var admin = app.CreateCookieClient();
         await SecurityTestApp.SignInAsync(admin);
-        var adminRoutes = new List<string> { "/admin", "/admin/articles", "/admin/articles?status=Draft", "/admin/articles/new", "/account/password" };
+        var adminRoutes = new List<string> { "/admin", "/admin/articles", "/admin/articles?status=Draft", "/admin/articles/new", "/account/password", "/account/two-factor" };
         foreach (var article in new[] { world.Published, world.Draft, world.Scheduled })
         {
             adminRoutes.AddRange([$"/admin/articles/{article.Id}/edit", $"/admin/articles/{article.Id}/preview", $"/admin/articles/{article.Id}/revisions",

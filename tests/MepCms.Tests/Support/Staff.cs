@@ -5,8 +5,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MepCms.Tests.Support;
 
-/// <summary>A member of staff created through the app's UserManager, and a client signed in as them.</summary>
-public sealed record StaffMember(string Id, string Email, string Password, HttpClient Client);
+/// <summary>
+/// A member of staff created through the app's UserManager, and a client signed in as them;
+/// <paramref name="AuthenticatorKey"/> when two-factor sign-in is on (always for an admin).
+/// </summary>
+public sealed record StaffMember(string Id, string Email, string Password, HttpClient Client, string? AuthenticatorKey = null);
 
 /// <summary>Signs staff in the way a browser does: GET the form, scrape its antiforgery token, POST it.</summary>
 public static class Staff
@@ -24,17 +27,67 @@ public static class Staff
         return (user.Id, email);
     }
 
-    /// <summary>A new user in <paramref name="role"/> with a client that is signed in (cookies kept, redirects not followed).</summary>
+    /// <summary>
+    /// A new user in <paramref name="role"/> with a client that is signed in (cookies kept, redirects
+    /// not followed). An admin is enrolled in two-factor sign-in first and signs in with a code, as
+    /// admins must.
+    /// </summary>
     public static async Task<StaffMember> SignedInAsync(this MepCmsFactory app, string role)
     {
         var (id, email) = await app.CreateUserAsync(role);
+        var key = role == Roles.Admin ? await app.EnrolAsync(id) : null;
         var client = app.CreateBrowserlessClient();
-        var response = await client.LoginAsync(email, Password);
-        if (response.StatusCode != HttpStatusCode.Redirect)
+        var response = key is null ? await client.LoginAsync(email, Password) : await client.LoginWithCodeAsync(email, Password, Totp.Code(key, app.Clock));
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.StartsWith("/account/", StringComparison.Ordinal) == true)
         {
-            throw new InvalidOperationException($"Sign-in as {role} failed: {response.StatusCode}");
+            throw new InvalidOperationException($"Sign-in as {role} failed: {response.StatusCode} {response.Headers.Location}");
         }
-        return new StaffMember(id, email, Password, client);
+        return new StaffMember(id, email, Password, client, key);
+    }
+
+    /// <summary>Turns two-factor sign-in on for the user, as confirming a code on the enrolment page does; answers the key.</summary>
+    public static async Task<string> EnrolAsync(this MepCmsFactory app, string userId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        return await EnrolAsync(users, (await users.FindByIdAsync(userId))!);
+    }
+
+    public static async Task<string> EnrolAsync(UserManager<AppUser> users, AppUser user)
+    {
+        Check(await users.ResetAuthenticatorKeyAsync(user));
+        Check(await users.SetTwoFactorEnabledAsync(user, true));
+        return (await users.GetAuthenticatorKeyAsync(user))!;
+    }
+
+    /// <summary>Both sign-in steps: the password, then the authenticator <paramref name="code"/>; answers the second step's response.</summary>
+    public static async Task<HttpResponseMessage> LoginWithCodeAsync(this HttpClient client, string email, string password, string code, string? returnUrl = null)
+    {
+        var first = await client.LoginAsync(email, password, returnUrl);
+        if (first.Headers.Location?.OriginalString.StartsWith(AccountController.SecondStepPath, StringComparison.Ordinal) != true)
+        {
+            return first;
+        }
+        return await client.PostFormAsync(first.Headers.Location.OriginalString, AccountController.SecondStepPath, new() { ["Code"] = code, ["ReturnUrl"] = returnUrl ?? "" });
+    }
+
+    /// <summary>A new user in <paramref name="role"/> with two-factor sign-in on, not signed in.</summary>
+    public static async Task<(string Id, string Email, string Key)> EnrolledAsync(this MepCmsFactory app, string role)
+    {
+        var (id, email) = await app.CreateUserAsync(role);
+        return (id, email, await app.EnrolAsync(id));
+    }
+
+    /// <summary>Posts a code to a second sign-in step (<paramref name="path"/>: the code or the recovery-code page).</summary>
+    public static Task<HttpResponseMessage> SecondStepAsync(this HttpClient client, string path, string code) =>
+        client.PostFormAsync(path, path, new() { ["Code"] = code });
+
+    /// <summary>Makes new recovery codes on the two-factor page as the signed-in user; answers the codes shown.</summary>
+    public static async Task<IReadOnlyList<string>> NewRecoveryCodesAsync(this HttpClient client, string password = Password)
+    {
+        var response = await client.PostFormAsync("/account/two-factor", "/account/two-factor/recovery-codes", new() { ["CurrentPassword"] = password });
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+        return [.. page.QuerySelectorAll(".recovery-codes code").Select(c => c.TextContent)];
     }
 
     public static Task<HttpResponseMessage> LoginAsync(this HttpClient client, string email, string password, string? returnUrl = null) =>

@@ -25,6 +25,17 @@ public sealed class ChangePasswordForm
     public string ConfirmPassword { get; set; } = "";
 }
 
+/// <summary>The second sign-in step: a code of the authenticator app, or a recovery code.</summary>
+public sealed class SecondStepForm
+{
+    [Required, StringLength(32), Display(Name = "Code")]
+    public string Code { get; set; } = "";
+
+    public string? ReturnUrl { get; set; }
+}
+
 public sealed record LoginViewModel(LoginForm Form, string? Failure);
 
 public sealed record ChangePasswordViewModel(ChangePasswordForm Form, bool Changed);
+
+public sealed record SecondStepViewModel(SecondStepForm Form, bool Recovery, string? Failure);

@@ -2,14 +2,14 @@ namespace MepCms.Web.Infrastructure.Security;
 
 /// <summary>
 /// The security events of MepCms, each with a stable id and name so that log queries and alerts can
-/// find them: <c>logger.SignInFailed("unknown account")</c>. Paths only, never query strings (they
+/// find them: <c>logger.SignInFailed("unknown", "wrong e-mail or password")</c>. Paths only, never query strings (they
 /// can carry preview tokens), never passwords, tokens or raw IP addresses.
 /// </summary>
 public static partial class SecurityEvents
 {
     [LoggerMessage(EventId = 9001, EventName = "Security.SignInFailed", Level = LogLevel.Warning,
-        Message = "Sign-in failed: {Reason}")]
-    public static partial void SignInFailed(this ILogger logger, string reason);
+        Message = "Sign-in failed for user {UserId}: {Reason}")]
+    public static partial void SignInFailed(this ILogger logger, string userId, string reason);
 
     [LoggerMessage(EventId = 9002, EventName = "Security.LockedOut", Level = LogLevel.Warning,
         Message = "Account {UserId} is locked out after repeated failed sign-ins")]
@@ -34,4 +34,12 @@ public static partial class SecurityEvents
     [LoggerMessage(EventId = 9007, EventName = "Security.SessionExpired", Level = LogLevel.Information,
         Message = "Session of user {UserId} ended: signed in longer ago than the absolute session lifetime")]
     public static partial void SessionExpired(this ILogger logger, string? userId);
+
+    [LoggerMessage(EventId = 9008, EventName = "Security.RecoveryCodeUsed", Level = LogLevel.Warning,
+        Message = "User {UserId} signed in with a recovery code; {RecoveryCodesLeft} left")]
+    public static partial void RecoveryCodeUsed(this ILogger logger, string userId, int recoveryCodesLeft);
+
+    [LoggerMessage(EventId = 9009, EventName = "Security.TwoFactorChanged", Level = LogLevel.Warning,
+        Message = "User {UserId} changed their two-factor sign-in: {Change}")]
+    public static partial void TwoFactorChanged(this ILogger logger, string userId, string change);
 }

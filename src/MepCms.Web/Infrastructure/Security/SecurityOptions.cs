@@ -21,4 +21,7 @@ public sealed class SecurityOptions
     /// <summary>Sign-in POSTs allowed per client address per minute; more are refused with 429.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 10_000)]
     public int LoginAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>Admins must sign in with a second factor (TOTP); one without it is sent to enrol before any back-office page.</summary>
+    public bool RequireTwoFactorForAdmins { get; set; } = true;
 }

@@ -75,6 +75,7 @@ public sealed class AuthorizationMatrixTests(MepCmsFactory app) : IClassFixture<
         ["GET /admin/media/picker"] = Anyone,
         ["POST /admin/media/upload"] = Anyone,
         ["POST /admin/media/{id}/delete"] = Roles.Editor,
+        ["POST /admin/users/{id}/two-factor/reset"] = Roles.Admin,
     };
 
     private static readonly string[] Rank = [Roles.Contributor, Roles.Editor, Roles.Admin];
@@ -153,6 +154,23 @@ public sealed class AuthorizationMatrixTests(MepCmsFactory app) : IClassFixture<
             // A POST without its antiforgery token answers 400 once authorization has let it through.
             var expected = !allowed ? HttpStatusCode.Forbidden : key.StartsWith("POST", StringComparison.Ordinal) ? HttpStatusCode.BadRequest : HttpStatusCode.OK;
             Assert.True(expected == response.StatusCode, $"{role} {key}: expected {expected}, got {response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task An_admin_without_two_factor_is_sent_to_enrol_from_every_admin_endpoint()
+    {
+        var article = await app.SaveAsync(TestData.Article(app));
+        var (_, email) = await app.CreateUserAsync(Roles.Admin);
+        var client = app.CreateBrowserlessClient();
+        await client.LoginAsync(email, Staff.Password);
+
+        foreach (var (key, _) in AdminEndpoints())
+        {
+            var response = await SendAsync(client, key, new Ids(article.Id, 1, 1, 1));
+
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString == Web.Features.TwoFactor.TwoFactorSetup.ManagePath,
+                $"{key}: {response.StatusCode} {response.Headers.Location}");
         }
     }
 

@@ -30,7 +30,7 @@ public sealed class PasswordResetForm
     public string Password { get; set; } = "";
 }
 
-public sealed record UserRow(string Id, string Email, string DisplayName, string Role, bool IsLocked);
+public sealed record UserRow(string Id, string Email, string DisplayName, string Role, bool IsLocked, bool TwoFactor);
 
 public sealed record UserListViewModel(IReadOnlyList<UserRow> Users, NewUserForm Form, string? Flash);
 

@@ -10,7 +10,7 @@ namespace MepCms.Web.Features.Admin.Users;
 
 /// <summary>
 /// Staff accounts: create with a role and an initial password, change the role, lock, unlock,
-/// reset the password. The last active admin can never be demoted or locked, nor can an admin
+/// reset the password or two-factor sign-in. The last active admin can never be demoted or locked, nor can an admin
 /// demote or lock themselves.
 /// </summary>
 [Authorize(Policy = Policies.IsAdmin)]
@@ -82,6 +82,17 @@ public sealed class UsersController(MepCmsDbContext db, UserManager<AppUser> use
             var result = await users.ResetPasswordAsync(user, token, form.Password ?? "");
             return result.Succeeded ? null : string.Join(" ", result.Errors.Select(e => e.Description));
         }, "User.PasswordReset", "password reset; sessions ended", cancellationToken);
+
+    /// <summary>
+    /// For someone who lost both their phone and their recovery codes: two-factor is off and the key
+    /// new, their sessions end, and they set up the app again (an admin must, at next sign-in).
+    /// </summary>
+    [HttpPost("/admin/users/{id}/two-factor/reset")]
+    public Task<IActionResult> ResetTwoFactor(string id, CancellationToken cancellationToken) =>
+        ChangeAsync(id, demotes: false, async user =>
+            AddErrors(await users.SetTwoFactorEnabledAsync(user, false)) && AddErrors(await users.ResetAuthenticatorKeyAsync(user))
+                ? null : "Two-factor sign-in could not be reset.",
+            "User.TwoFactorReset", "two-factor sign-in reset; sessions ended", cancellationToken);
 
     /// <summary>Loads the user, applies the last-admin and not-yourself rules, runs the change and audits it.</summary>
     private async Task<IActionResult> ChangeAsync(string id, bool demotes, Func<AppUser, Task<string?>> change, string action, string summary, CancellationToken cancellationToken)
@@ -156,8 +167,8 @@ public sealed class UsersController(MepCmsDbContext db, UserManager<AppUser> use
     {
         var now = clock.GetUtcNow();
         var rows = await db.Users.AsNoTracking().Where(u => id == null || u.Id == id).OrderBy(u => u.Email)
-            .Select(u => new { u.Id, u.Email, u.DisplayName, u.LockoutEnd, Role = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault() })
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.LockoutEnd, u.TwoFactorEnabled, Role = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault() })
             .ToListAsync(cancellationToken);
-        return rows.Select(u => new UserRow(u.Id, u.Email ?? "", u.DisplayName, u.Role ?? "—", u.LockoutEnd > now)).ToList();
+        return rows.Select(u => new UserRow(u.Id, u.Email ?? "", u.DisplayName, u.Role ?? "—", u.LockoutEnd > now, u.TwoFactorEnabled)).ToList();
     }
 }
