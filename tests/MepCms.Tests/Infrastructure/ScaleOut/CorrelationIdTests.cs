@@ -11,7 +11,12 @@ public sealed class LoggedInstance : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        App = new AppInstance(_database.File, new Dictionary<string, string?> { ["Serilog:MinimumLevel:Default"] = "Information" });
+        // Debug for the request log: a page answered from the output cache logs at Debug (docs/decisions/0064).
+        App = new AppInstance(_database.File, new Dictionary<string, string?>
+        {
+            ["Serilog:MinimumLevel:Default"] = "Information",
+            ["Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware"] = "Debug",
+        });
         App.StartServer();
         return Task.CompletedTask;
     }
