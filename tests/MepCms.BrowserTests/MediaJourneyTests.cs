@@ -1,7 +1,5 @@
 using MepCms.BrowserTests.Support;
 using MepCms.Web.Features.Account;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SkiaSharp;
 
@@ -11,27 +9,6 @@ namespace MepCms.BrowserTests;
 [Collection(SiteCollection.Name)]
 public sealed class MediaJourneyTests(Site site)
 {
-    private const string Password = "a long enough staff password";
-
-    // An editor, not an admin: editors sign in with a password alone.
-    private async Task<IPage> SignInAsEditorAsync(IBrowserContext context)
-    {
-        var email = $"media-editor-{Guid.NewGuid():N}@browser.test";
-        await using (var scope = site.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Media editor" };
-            Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-            Assert.True((await users.AddToRoleAsync(user, Roles.Editor)).Succeeded);
-        }
-        var page = await site.OpenAsync(context, "/account/login");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin");
-        return page;
-    }
-
     private static byte[] Jpeg(int width, int height)
     {
         using var bitmap = new SKBitmap(width, height);
@@ -49,7 +26,7 @@ public sealed class MediaJourneyTests(Site site)
         Chromium.SkipOrFailWhenMissing();
         var name = $"Photo Tester {Guid.NewGuid():N}"[..22];
         await using var context = await site.NewContextAsync();
-        var page = await SignInAsEditorAsync(context);
+        var page = await site.SignInAsync(context, Roles.Editor);
 
         await page.GotoAsync("/admin/meps/new");
         await page.GetByLabel("Full name").FillAsync(name);
@@ -80,7 +57,7 @@ public sealed class MediaJourneyTests(Site site)
     {
         Chromium.SkipOrFailWhenMissing();
         await using var context = await site.NewContextAsync();
-        var page = await SignInAsEditorAsync(context);
+        var page = await site.SignInAsync(context, Roles.Editor);
 
         await page.GotoAsync("/admin/articles/new");
         await page.Locator(".EasyMDEContainer .CodeMirror").ClickAsync();
