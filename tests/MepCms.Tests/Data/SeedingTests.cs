@@ -65,11 +65,14 @@ public sealed class SeedingTests(DemoSiteFactory app) : IClassFixture<DemoSiteFa
     }
 
     [Fact]
-    public async Task First_admin_gets_a_generated_password_in_a_private_file()
+    public async Task First_admin_gets_a_generated_password_in_a_private_file_holding_just_that_line()
     {
         app.StartServer();
         var file = app.PasswordFile;
-        var password = (await File.ReadAllTextAsync(file)).Trim();
+        // Read as `cat` shows it: no byte-order mark, one line.
+        var text = System.Text.Encoding.UTF8.GetString(await File.ReadAllBytesAsync(file));
+        Assert.EndsWith(Environment.NewLine, text);
+        var password = text[..^Environment.NewLine.Length];
 
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();

@@ -65,7 +65,8 @@ internal sealed class AdminSeeder(
         {
             stream.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
-        using (var writer = new StreamWriter(file, System.Text.Encoding.UTF8, stream))
+        // No byte-order mark: the operator reads the file with cat and pastes the password.
+        using (var writer = new StreamWriter(file, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), stream))
         {
             writer.WriteLine(password);
         }

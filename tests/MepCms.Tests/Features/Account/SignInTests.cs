@@ -141,4 +141,19 @@ public sealed class SignInTests(MepCmsFactory app) : IClassFixture<MepCmsFactory
         Assert.DoesNotContain("Your password has been changed", await response.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await app.CreateBrowserlessClient().LoginAsync(staff.Email, staff.Password)).StatusCode);
     }
+
+    [Fact]
+    public async Task The_password_page_shows_no_error_box_until_a_change_is_refused_and_carries_no_inline_style()
+    {
+        var staff = await app.SignedInAsync(Roles.Contributor);
+
+        var blank = Html.Parse(await staff.Client.GetStringAsync("/account/password"));
+        var refused = Html.Parse(await (await staff.Client.PostFormAsync("/account/password", "/account/password",
+            new() { ["CurrentPassword"] = staff.Password, ["NewPassword"] = "short pw 11", ["ConfirmPassword"] = "short pw 11" })).Content.ReadAsStringAsync());
+
+        Assert.Null(blank.QuerySelector(".admin-alert--error"));
+        Assert.Empty(blank.QuerySelectorAll("[style]"));
+        Assert.NotEmpty(refused.QuerySelector("[role=alert]")!.QuerySelectorAll("li"));
+        Assert.Empty(refused.QuerySelectorAll("[style]"));
+    }
 }
