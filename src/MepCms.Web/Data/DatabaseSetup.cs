@@ -41,7 +41,11 @@ public static class DatabaseSetup
     }
 
     internal static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(MepCmsDbContext).Assembly.FullName))
+        // Split queries: SQLite materialises a joined collection (statement → authors, committees,
+        // topics) whole before joining it, ~200 ms at 100,000 statements; split, each is an indexed lookup (0066).
+        options.UseSqlite(connectionString, o => o
+                .MigrationsAssembly(typeof(MepCmsDbContext).Assembly.FullName)
+                .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .AddInterceptors(new SqlitePragmas());
 
     // Transient failures are retried, so every explicit transaction runs inside
