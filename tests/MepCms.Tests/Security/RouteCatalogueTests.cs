@@ -103,7 +103,7 @@ public sealed class AllowedHostsTestApp : MepCmsFactory
 public sealed class AllowedHostsTests(AllowedHostsTestApp app) : IClassFixture<AllowedHostsTestApp>
 {
     [Fact]
-    public async Task A5_a_foreign_host_header_is_refused_with_400()
+    public async Task A5_a_foreign_host_header_is_refused_with_400_carrying_the_security_headers()
     {
         var client = app.CreateClient(new() { BaseAddress = new Uri("http://press.example.eu") });
         var request = new HttpRequestMessage(HttpMethod.Get, "/");
@@ -112,6 +112,7 @@ public sealed class AllowedHostsTests(AllowedHostsTestApp app) : IClassFixture<A
         var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        ExpectedHeaders.AssertPresent(response);
     }
 
     [Fact]

@@ -34,16 +34,23 @@ public static class SecuritySetup
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IPasswordValidator<AppUser>, PasswordLengthCapValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IPasswordValidator<AppUser>, CommonPasswordValidator>());
         services.Configure<MvcOptions>(o => o.Filters.Add<AntiforgeryRejectionLogger>());
+        // The host puts host filtering (AllowedHosts) ahead of the whole app through a startup filter,
+        // so its 400 carried none of the security headers. It runs in UseMepCmsSecurity instead.
+        foreach (var hostFiltering in services.Where(d => d.ServiceType == typeof(IStartupFilter) && d.ImplementationType?.Name == "HostFilteringStartupFilter").ToList())
+        {
+            services.Remove(hostFiltering);
+        }
         return builder;
     }
 
     /// <summary>
-    /// First in the pipeline, so that error pages, static files and redirects all carry the headers.
-    /// Host filtering (`AllowedHosts`) runs before it, as the host adds it ahead of the app.
+    /// Early in the pipeline, so that error pages, static files, redirects and the 400 of host
+    /// filtering (`AllowedHosts`, checked right after, behind the forwarded headers) all carry the headers.
     /// </summary>
     public static WebApplication UseMepCmsSecurity(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseHostFiltering();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts(); // HTTPS requests only; never for localhost
