@@ -23,9 +23,9 @@ public static class ArticleSearch
 
     /// <summary>
     /// At most this many matches are ranked and counted, so a word found in every statement costs
-    /// little more than a rare one. Nobody pages past the fiftieth result page of a search.
+    /// little more than a rare one. Nobody pages past the twentieth result page of a search.
     /// </summary>
-    public const int MaxHits = 500;
+    public const int MaxHits = 200;
 
     private static bool? _sqlServerHasFullTextIndex;
 
