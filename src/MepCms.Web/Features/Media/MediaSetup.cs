@@ -9,6 +9,7 @@ public static class MediaSetup
         services.AddSingleton<ImageProcessor>();
         services.AddSingleton<MediaFiles>();
         services.AddScoped<MediaLibrary>();
+        services.AddScoped<MediaImageSizes>();
         return services;
     }
 }

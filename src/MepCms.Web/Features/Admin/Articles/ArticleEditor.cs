@@ -3,6 +3,7 @@ using MepCms.Web.Data;
 using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Admin.Revisions;
 using MepCms.Web.Features.Audit;
+using MepCms.Web.Features.Media;
 using MepCms.Web.Infrastructure.Markdown;
 using MepCms.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -18,7 +19,7 @@ public sealed record SaveResult(SaveOutcome Outcome, int Id = 0, ConflictVersion
 /// Saves the editor's form: validates what the attributes cannot (slug, MEPs, committees, topics),
 /// renders the body once, keeps a revision and an audit entry, and refuses a stale form.
 /// </summary>
-public sealed class ArticleEditor(MepCmsDbContext db, IMarkdownRenderer markdown, ArticleRevisions revisions, IPublicCache cache, TimeProvider clock)
+public sealed class ArticleEditor(MepCmsDbContext db, IMarkdownRenderer markdown, MediaImageSizes imageSizes, ArticleRevisions revisions, IPublicCache cache, TimeProvider clock)
 {
     public async Task<SaveResult> CreateAsync(ArticleForm form, ClaimsPrincipal user, ModelStateDictionary errors, CancellationToken cancellationToken)
     {
@@ -147,6 +148,7 @@ public sealed class ArticleEditor(MepCmsDbContext db, IMarkdownRenderer markdown
         {
             return false;
         }
+        html = await imageSizes.AddAsync(html, cancellationToken);
         article.FormerSlugs.RemoveAll(s => s.Slug == slug); // taking back one of its own former slugs
         (article.Title, article.Slug, article.Lead, article.Place) = (title, slug, form.Lead.Trim(), form.Place.Trim());
         (article.Language, article.BodyMarkdown, article.BodyHtml) = (form.Language, body, html);

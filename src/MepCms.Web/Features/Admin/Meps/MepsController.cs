@@ -12,7 +12,7 @@ namespace MepCms.Web.Features.Admin.Meps;
 
 /// <summary>The MEPs: list, create, edit (every profile field and committee memberships), deactivate.</summary>
 [Authorize(Policy = Policies.CanManageDirectory)]
-public sealed class MepsController(MepCmsDbContext db, IMarkdownRenderer markdown, IPublicCache cache, MediaLibrary media, TimeProvider clock) : AdminController
+public sealed class MepsController(MepCmsDbContext db, IMarkdownRenderer markdown, MediaImageSizes imageSizes, IPublicCache cache, MediaLibrary media, TimeProvider clock) : AdminController
 {
     [HttpGet("/admin/meps")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -110,7 +110,7 @@ public sealed class MepsController(MepCmsDbContext db, IMarkdownRenderer markdow
         (mep.FullName, mep.Slug, mep.CountryCode, mep.PoliticalGroup, mep.NationalParty) =
             (form.FullName.Trim(), slug, form.CountryCode.ToUpperInvariant(), form.PoliticalGroup.Trim(), form.NationalParty.Trim());
         (mep.BioMarkdown, mep.BioHtml, mep.PressEmail, mep.PressPhone, mep.IsActive) =
-            (form.BioMarkdown ?? "", bio.Html, Blank(form.PressEmail), Blank(form.PressPhone), form.IsActive);
+            (form.BioMarkdown ?? "", await imageSizes.AddAsync(bio.Html ?? "", cancellationToken), Blank(form.PressEmail), Blank(form.PressPhone), form.IsActive);
         mep.Memberships.RemoveAll(m => chosen.All(c => c.CommitteeId != m.CommitteeId));
         foreach (var membership in chosen)
         {
