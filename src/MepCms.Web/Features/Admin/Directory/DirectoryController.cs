@@ -16,7 +16,10 @@ public abstract class DirectoryController : AdminController
         {
             ModelState.AddModelError(nameof(form.TargetId), refusal);
             var page = await editPage();
-            ((ViewResult)page).StatusCode = StatusCodes.Status409Conflict;
+            if (page is ViewResult entryForm)
+            {
+                entryForm.StatusCode = StatusCodes.Status409Conflict;
+            }
             return page;
         }
         Flash("The merge is done: the statements now carry this entry.");
