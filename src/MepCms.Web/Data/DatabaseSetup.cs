@@ -17,15 +17,16 @@ public static class DatabaseSetup
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString(ConnectionStringName) ?? DatabaseOptions.DefaultConnectionString;
 
+        // Pooled contexts: a request reuses a context instead of building its internal services again (0067).
         switch (options.Provider)
         {
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<MepCmsDbContext, SqlServerMepCmsDbContext>((sp, o) =>
+                services.AddDbContextPool<MepCmsDbContext, SqlServerMepCmsDbContext>((sp, o) =>
                     ConfigureSqlServer(o, connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
             default:
                 var sqlite = ResolveSqliteFile(connectionString, environment.ContentRootPath);
-                services.AddDbContext<MepCmsDbContext, SqliteMepCmsDbContext>((sp, o) =>
+                services.AddDbContextPool<MepCmsDbContext, SqliteMepCmsDbContext>((sp, o) =>
                     ConfigureSqlite(o, sqlite).AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
         }
