@@ -16,9 +16,9 @@ try
     var runs = new List<SizeRun>();
     foreach (var (statements, ratings) in options.Sizes)
     {
-        runs.Add(await SizeRun.MeasureAsync(app, work, statements, ratings, options.Seconds, options.AppSettings));
+        runs.Add(await SizeRun.MeasureAsync(app, work, statements, ratings, options.Seconds, options.Warmup, options.AppSettings));
     }
-    var report = Report.Render(runs, options.Seconds);
+    var report = Report.Render(runs, options.Seconds, options.Warmup);
     Console.WriteLine(report);
     var results = Path.Combine(repository, "tests", "MepCms.Benchmarks", "results");
     Directory.CreateDirectory(results);
@@ -30,7 +30,7 @@ finally
     Directory.Delete(work, recursive: true);
 }
 
-internal sealed record BenchmarkOptions(int Seconds, IReadOnlyList<(int Statements, int Ratings)> Sizes, IReadOnlyDictionary<string, string> AppSettings)
+internal sealed record BenchmarkOptions(int Seconds, int Warmup, IReadOnlyList<(int Statements, int Ratings)> Sizes, IReadOnlyDictionary<string, string> AppSettings)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -40,6 +40,7 @@ internal sealed record BenchmarkOptions(int Seconds, IReadOnlyList<(int Statemen
             return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
         }
         var seconds = int.Parse(Value("--duration", "10"), CultureInfo.InvariantCulture);
+        var warmup = int.Parse(Value("--warmup", "10"), CultureInfo.InvariantCulture);
         var largeRatings = int.Parse(Value("--ratings-large", "1000000"), CultureInfo.InvariantCulture);
         var sizes = Value("--sizes", "1000,100000").Split(',')
             .Select(s => int.Parse(s, CultureInfo.InvariantCulture))
@@ -49,7 +50,7 @@ internal sealed record BenchmarkOptions(int Seconds, IReadOnlyList<(int Statemen
         var settings = args.Select((a, i) => (a, i)).Where(x => x.a == "--app-setting" && x.i + 1 < args.Length)
             .Select(x => args[x.i + 1].Split('=', 2)).Where(kv => kv.Length == 2)
             .ToDictionary(kv => kv[0], kv => kv[1]);
-        return new BenchmarkOptions(Math.Clamp(seconds, 1, 120), sizes, settings);
+        return new BenchmarkOptions(Math.Clamp(seconds, 1, 120), Math.Clamp(warmup, 0, 120), sizes, settings);
     }
 
     public static string FindRepository()

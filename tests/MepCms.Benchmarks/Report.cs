@@ -6,13 +6,13 @@ namespace MepCms.Benchmarks;
 /// <summary>The Markdown the benchmark prints and saves.</summary>
 internal static class Report
 {
-    public static string Render(IReadOnlyList<SizeRun> runs, int seconds)
+    public static string Render(IReadOnlyList<SizeRun> runs, int seconds, int warmup)
     {
         var text = new StringBuilder();
         var invariant = CultureInfo.InvariantCulture;
         text.AppendLine(invariant, $"# MepCms benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         text.AppendLine();
-        text.AppendLine(invariant, $"wrk, {Wrk.Connections} connections, 2 threads, {seconds} s per endpoint after a 1 s warm-up; app and load generator on the same {Environment.ProcessorCount}-core machine (loopback).");
+        text.AppendLine(invariant, $"wrk, {Wrk.Connections} connections, 2 threads, {seconds} s per endpoint after a {warmup} s warm-up of the same load; app and load generator on the same {Environment.ProcessorCount}-core machine (loopback).");
         foreach (var run in runs)
         {
             text.AppendLine();

@@ -35,7 +35,8 @@ public sealed class ScaleOutSchemaTests
     {
         var offenders = Directory.EnumerateFiles(Path.Combine(DeploymentTests.Root, "src"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}"))
-            .Where(f => File.ReadAllText(f).Contains("BeginTransaction"))
+            // EF Core's transactions; SQLite's own ADO.NET connection (the rating writer, 0068) has no retrying strategy.
+            .Where(f => File.ReadAllText(f).Contains("Database.BeginTransaction"))
             .Where(f => !File.ReadAllText(f).Contains("CreateExecutionStrategy().ExecuteAsync"))
             .Select(Path.GetFileName)
             .ToList();

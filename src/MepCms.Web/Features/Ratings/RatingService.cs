@@ -10,10 +10,10 @@ public sealed record RatingState(RatingSummary Summary, int? YourScore);
 
 /// <summary>
 /// Stores readers' scores. The aggregate on the article (count and sum) changes in the same short
-/// transaction as the rating, with set-based SQL only, so parallel votes never lose an update and
-/// the aggregate always equals the Ratings table. Only public statements can be rated.
+/// transaction as the rating (<see cref="IRatingStore"/>), so parallel votes never lose an update
+/// and the aggregate always equals the Ratings table. Only public statements can be rated.
 /// </summary>
-public sealed class RatingService(MepCmsDbContext db, SqliteWriteGate writeGate, TimeProvider clock, IPublicCache cache, ILogger<RatingService> logger)
+public sealed class RatingService(MepCmsDbContext db, IRatingStore store, TimeProvider clock, IPublicCache cache, ILogger<RatingService> logger)
 {
     public async Task<RatingState?> FindAsync(string slug, string? visitorHash, CancellationToken cancellationToken = default)
     {
@@ -41,12 +41,7 @@ public sealed class RatingService(MepCmsDbContext db, SqliteWriteGate writeGate,
             return null;
         }
 
-        // SQL Server retries transient failures (EnableRetryOnFailure): the whole transaction is the unit it repeats.
-        RatingSummary? summary;
-        using (await writeGate.EnterAsync(db, cancellationToken))
-        {
-            summary = await db.Database.CreateExecutionStrategy().ExecuteAsync(() => StoreAsync(id, visitorHash, score, cancellationToken));
-        }
+        var summary = await store.StoreAsync(new RatingVote(id, visitorHash, score, clock.GetUtcNow().UtcDateTime), cancellationToken);
         if (summary is null)
         {
             return null;
@@ -54,52 +49,5 @@ public sealed class RatingService(MepCmsDbContext db, SqliteWriteGate writeGate,
         await cache.RatingChangedAsync(id, cancellationToken);
         logger.LogDebug("Stored a rating of statement {ArticleId}", id);
         return new RatingState(summary.Value, score);
-    }
-
-    private async Task<RatingSummary?> StoreAsync(int articleId, string visitorHash, int score, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var article = db.Articles.Where(a => a.Id == articleId);
-        var mine = db.Ratings.Where(r => r.ArticleId == articleId && r.VisitorHash == visitorHash);
-        for (var attempt = 1; ; attempt++)
-        {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            // Take the article row's write lock first (a no-op update; SQLite locks the whole file),
-            // so the rating writes of one statement run one after another and the earlier score read
-            // below is still the stored one when the sum is corrected.
-            if (await article.ExecuteUpdateAsync(s => s.SetProperty(a => a.RatingCount, a => a.RatingCount), cancellationToken) == 0)
-            {
-                return null;
-            }
-            var previous = await mine.Select(r => (int?)r.Score).FirstOrDefaultAsync(cancellationToken);
-            try
-            {
-                if (previous is { } old)
-                {
-                    await mine.ExecuteUpdateAsync(s => s.SetProperty(r => r.Score, score).SetProperty(r => r.UpdatedAt, now), cancellationToken);
-                    await article.ExecuteUpdateAsync(s => s.SetProperty(a => a.RatingSum, a => a.RatingSum + (score - old)), cancellationToken);
-                }
-                else
-                {
-                    db.Ratings.Add(new Rating { ArticleId = articleId, VisitorHash = visitorHash, Score = score, CreatedAt = now, UpdatedAt = now });
-                    await db.SaveChangesAsync(cancellationToken);
-                    await article.ExecuteUpdateAsync(s => s
-                        .SetProperty(a => a.RatingCount, a => a.RatingCount + 1)
-                        .SetProperty(a => a.RatingSum, a => a.RatingSum + score), cancellationToken);
-                }
-            }
-            catch (DbUpdateException) when (attempt == 1)
-            {
-                // The unique (ArticleId, VisitorHash) index refused a second first vote of the same
-                // reader that slipped past the lock: start again, and this time it is an update.
-                await transaction.RollbackAsync(cancellationToken);
-                continue;
-            }
-            var totals = await article.Select(a => new { a.RatingCount, a.RatingSum }).FirstAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            return new RatingSummary(totals.RatingCount, totals.RatingSum);
-        }
     }
 }

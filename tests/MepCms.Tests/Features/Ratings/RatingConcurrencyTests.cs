@@ -4,8 +4,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MepCms.Tests.Features.Ratings;
 
-/// <summary>Many threads rating through the service at once, each with its own DbContext, as parallel requests do.</summary>
-public sealed class RatingConcurrencyTests(RatingsFactory app) : IClassFixture<RatingsFactory>
+/// <summary>
+/// Many threads rating through the service at once, each with its own DbContext, as parallel
+/// requests do: through SQLite's queued writer (the app's path on SQLite) and through the
+/// transaction-per-vote store (the app's path on SQL Server), run here on SQLite.
+/// </summary>
+public abstract class RatingConcurrencyTests<TFactory>(TFactory app) : IClassFixture<TFactory> where TFactory : RatingsFactory
 {
     [Fact]
     public async Task Two_hundred_parallel_votes_from_a_hundred_readers_count_each_reader_once()
@@ -37,6 +41,10 @@ public sealed class RatingConcurrencyTests(RatingsFactory app) : IClassFixture<R
         return await scope.ServiceProvider.GetRequiredService<RatingService>().RateAsync(slug, hash, score);
     }
 }
+
+public sealed class QueuedRatingConcurrencyTests(RatingsFactory app) : RatingConcurrencyTests<RatingsFactory>(app);
+
+public sealed class PerVoteRatingConcurrencyTests(PerVoteRatingsFactory app) : RatingConcurrencyTests<PerVoteRatingsFactory>(app);
 
 /// <summary>A reader and the scores they send all at once.</summary>
 public sealed record VisitorVotes(string Id, int[] Scores);

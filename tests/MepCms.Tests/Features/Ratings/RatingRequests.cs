@@ -2,8 +2,11 @@ using System.Net.Http.Headers;
 using MepCms.Tests.Support;
 using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Ratings;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MepCms.Tests.Features.Ratings;
 
@@ -12,6 +15,16 @@ public class RatingsFactory : MepCmsFactory
 {
     protected override void Configure(IDictionary<string, string?> settings) =>
         settings["Ratings:RateLimit:TokenLimit"] = "100000";
+}
+
+/// <summary>The app storing each vote in its own transaction through EF Core, as it does on SQL Server.</summary>
+public sealed class PerVoteRatingsFactory : RatingsFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddScoped<IRatingStore, EfRatingStore>());
+    }
 }
 
 /// <summary>What the stored aggregate says, and what the Ratings table says.</summary>

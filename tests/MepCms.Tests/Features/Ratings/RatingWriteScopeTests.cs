@@ -4,13 +4,14 @@ using System.Text.RegularExpressions;
 using MepCms.Web.Data.Sqlite;
 using MepCms.Web.Features.Ratings;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MepCms.Tests.Features.Ratings;
 
-/// <summary>The app with every SQL command it sends recorded.</summary>
+/// <summary>The app storing votes through EF Core (its SQL Server path) with every SQL command it sends recorded.</summary>
 public sealed class RecordingRatingsFactory : RatingsFactory
 {
     public SqlRecorder Sql { get; } = new();
@@ -19,6 +20,7 @@ public sealed class RecordingRatingsFactory : RatingsFactory
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureServices(services => services.ConfigureDbContext<SqliteMepCmsDbContext>(o => o.AddInterceptors(Sql)));
+        builder.ConfigureTestServices(services => services.AddScoped<IRatingStore, EfRatingStore>());
     }
 }
 
@@ -58,6 +60,21 @@ public sealed partial class RatingWriteScopeTests(RecordingRatingsFactory app) :
         Assert.Contains(writes, w => w.StartsWith("INSERT INTO \"Ratings\"", StringComparison.Ordinal));
         Assert.Contains(writes, w => w.StartsWith("UPDATE \"Ratings\"", StringComparison.Ordinal));
         Assert.All(writes, w => Assert.Matches("^(INSERT INTO|UPDATE) \"(Ratings|Articles)\"", w));
+        var articleColumns = writes.Where(w => w.StartsWith("UPDATE \"Articles\"", StringComparison.Ordinal))
+            .SelectMany(w => SetColumn().Matches(w[..w.IndexOf("WHERE", StringComparison.Ordinal)]).Select(m => m.Groups[1].Value))
+            .ToHashSet();
+        Assert.Equal(["RatingCount", "RatingSum"], articleColumns.Order());
+    }
+
+    [Fact]
+    public async Task The_queued_sqlite_writer_writes_only_rating_rows_and_the_aggregate_columns()
+    {
+        var statements = await app.WithDbAsync(db => Task.FromResult(app.Services.GetRequiredService<SqliteRatingWriter>().StatementTexts(db)));
+
+        var writes = statements.Where(c => WriteStatement().IsMatch(c)).ToList();
+        Assert.Equal(3, writes.Count);
+        Assert.All(writes, w => Assert.Matches("^(INSERT INTO|UPDATE) \"(Ratings|Articles)\"", w));
+        Assert.All(statements.Except(writes), r => Assert.StartsWith("SELECT", r, StringComparison.Ordinal));
         var articleColumns = writes.Where(w => w.StartsWith("UPDATE \"Articles\"", StringComparison.Ordinal))
             .SelectMany(w => SetColumn().Matches(w[..w.IndexOf("WHERE", StringComparison.Ordinal)]).Select(m => m.Groups[1].Value))
             .ToHashSet();

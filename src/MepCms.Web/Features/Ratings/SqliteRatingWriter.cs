@@ -1,0 +1,292 @@
+using System.Threading.Channels;
+using MepCms.Web.Data;
+using MepCms.Web.Features.Articles;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace MepCms.Web.Features.Ratings;
+
+/// <summary>
+/// Rating writes on SQLite, which has one writer at a time (docs/decisions/0068). Votes queue here
+/// and one writer stores every vote waiting at that moment in one transaction: the lock, BEGIN and
+/// COMMIT are paid once per batch instead of once per vote, and the statements are prepared once
+/// for the life of the writer's own connection. Each vote still reads its reader's earlier score
+/// inside the transaction, so a changed vote corrects the sum and a reader counts once; each
+/// statement's aggregate changes by one set-based update per batch. A request waits for the commit
+/// of its vote's batch: an answered vote is a stored vote.
+/// </summary>
+public sealed class SqliteRatingWriter : IAsyncDisposable
+{
+    /// <summary>The most votes one transaction stores; more wait for the next.</summary>
+    public const int MaxBatch = 512;
+
+    // SQLITE_CONSTRAINT_FOREIGNKEY: the row's statement does not exist.
+    private const int ForeignKeyViolation = 787;
+
+    private readonly Channel<PendingVote> _queue = Channel.CreateBounded<PendingVote>(
+        new BoundedChannelOptions(8 * MaxBatch) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private readonly IServiceScopeFactory _scopes;
+    private readonly ILogger<SqliteRatingWriter> _logger;
+    private readonly Lazy<Task> _loop;
+    private Statements? _statements;
+    private long _batches;
+
+    public SqliteRatingWriter(IServiceScopeFactory scopes, ILogger<SqliteRatingWriter> logger)
+    {
+        _scopes = scopes;
+        _logger = logger;
+        _loop = new Lazy<Task>(() => Task.Run(RunAsync));
+    }
+
+    /// <summary>Transactions committed so far (each holds one or more votes).</summary>
+    public long BatchesWritten => Interlocked.Read(ref _batches);
+
+    /// <summary>Queues the vote and waits for the commit of its batch. Null when the statement is gone.</summary>
+    public async Task<RatingSummary?> StoreAsync(RatingVote vote, CancellationToken cancellationToken)
+    {
+        _ = _loop.Value;
+        var pending = new PendingVote(vote, cancellationToken);
+        await _queue.Writer.WriteAsync(pending, cancellationToken);
+        // A vote already in a batch is written even if the reader goes away meanwhile.
+        return await pending.Outcome.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>The SQL the writer runs, for review and for the write-scope test.</summary>
+    public IReadOnlyList<string> StatementTexts(MepCmsDbContext db) => StatementSql.For(db.Model).All;
+
+    private async Task RunAsync()
+    {
+        var batch = new List<PendingVote>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
+            {
+                // A reader who went away before their vote was written gets nothing stored.
+                if (pending.Cancellation.IsCancellationRequested)
+                {
+                    pending.Outcome.TrySetCanceled(pending.Cancellation);
+                    continue;
+                }
+                batch.Add(pending);
+            }
+            try
+            {
+                Write(batch);
+                Interlocked.Increment(ref _batches);
+            }
+            catch (Exception exception)
+            {
+                // Nothing of the batch is stored (the transaction rolled back): each request gets the
+                // failure (503 when the database is unavailable), and the next batch starts afresh.
+                _logger.LogError(exception, "Storing a batch of {VoteCount} ratings failed", batch.Count);
+                foreach (var pending in batch)
+                {
+                    pending.Outcome.TrySetException(exception);
+                }
+                _statements?.Dispose();
+                _statements = null;
+            }
+            batch.Clear();
+        }
+    }
+
+    private void Write(List<PendingVote> batch)
+    {
+        var statements = _statements ??= Open();
+        using var transaction = statements.Connection.BeginTransaction(deferred: false);
+        statements.Enlist(transaction);
+        var changes = new Dictionary<int, (int Count, long Sum)>();
+        foreach (var pending in batch)
+        {
+            var (articleId, visitorHash, score, now) = pending.Vote;
+            var previous = statements.FindScore(articleId, visitorHash);
+            try
+            {
+                if (previous is { } old)
+                {
+                    statements.UpdateScore(articleId, visitorHash, score, now);
+                    Add(changes, articleId, 0, score - old);
+                }
+                else
+                {
+                    statements.InsertRating(articleId, visitorHash, score, now);
+                    Add(changes, articleId, 1, score);
+                }
+            }
+            catch (SqliteException e) when (e.SqliteExtendedErrorCode == ForeignKeyViolation)
+            {
+                // The statement was deleted after the request found it (the foreign key refuses the
+                // row). Only this vote fails; SQLite undid just this one statement.
+                pending.Missing = true;
+            }
+        }
+        var totals = new Dictionary<int, RatingSummary>(changes.Count);
+        foreach (var (articleId, (count, sum)) in changes)
+        {
+            if (statements.UpdateAggregate(articleId, count, sum) is { } summary)
+            {
+                totals[articleId] = summary;
+            }
+        }
+        transaction.Commit();
+        foreach (var pending in batch)
+        {
+            pending.Outcome.TrySetResult(!pending.Missing && totals.TryGetValue(pending.Vote.ArticleId, out var summary) ? summary : null);
+        }
+    }
+
+    private static void Add(Dictionary<int, (int Count, long Sum)> changes, int articleId, int count, long sum)
+    {
+        var (c, s) = changes.GetValueOrDefault(articleId);
+        changes[articleId] = (c + count, s + sum);
+    }
+
+    private Statements Open()
+    {
+        using var scope = _scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MepCmsDbContext>();
+        var connection = new SqliteConnection(db.Database.GetConnectionString());
+        try
+        {
+            connection.Open();
+            SqlitePragmas.Apply(connection);
+            return new Statements(connection, StatementSql.For(db.Model));
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Votes already queued are written before the app stops.
+        _queue.Writer.TryComplete();
+        if (_loop.IsValueCreated)
+        {
+            await _loop.Value;
+        }
+        _statements?.Dispose();
+        _statements = null;
+    }
+
+    private sealed class PendingVote(RatingVote vote, CancellationToken cancellation)
+    {
+        public RatingVote Vote { get; } = vote;
+        public CancellationToken Cancellation { get; } = cancellation;
+        public TaskCompletionSource<RatingSummary?> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public bool Missing { get; set; }
+    }
+
+    /// <summary>The writer's SQL, with table and column names taken from the EF Core model.</summary>
+    private sealed record StatementSql(string FindScore, string UpdateScore, string InsertRating, string UpdateAggregate)
+    {
+        public IReadOnlyList<string> All => [FindScore, UpdateScore, InsertRating, UpdateAggregate];
+
+        public static StatementSql For(IModel model)
+        {
+            var rating = model.FindEntityType(typeof(Rating))!;
+            var article = model.FindEntityType(typeof(Article))!;
+            string Table(IEntityType type) => Quote(type.GetTableName()!);
+            string Column(IEntityType type, string property) => Quote(type.FindProperty(property)!.GetColumnName());
+            var (ratings, articles) = (Table(rating), Table(article));
+            var (ratingArticle, hash, score) = (Column(rating, nameof(Rating.ArticleId)), Column(rating, nameof(Rating.VisitorHash)), Column(rating, nameof(Rating.Score)));
+            var (created, updated) = (Column(rating, nameof(Rating.CreatedAt)), Column(rating, nameof(Rating.UpdatedAt)));
+            var (id, count, sum) = (Column(article, nameof(Article.Id)), Column(article, nameof(Article.RatingCount)), Column(article, nameof(Article.RatingSum)));
+            return new StatementSql(
+                $"SELECT {score} FROM {ratings} WHERE {ratingArticle} = $article AND {hash} = $hash",
+                $"UPDATE {ratings} SET {score} = $score, {updated} = $now WHERE {ratingArticle} = $article AND {hash} = $hash",
+                $"INSERT INTO {ratings} ({ratingArticle}, {hash}, {score}, {created}, {updated}) VALUES ($article, $hash, $score, $now, $now)",
+                $"UPDATE {articles} SET {count} = {count} + $count, {sum} = {sum} + $sum WHERE {id} = $article RETURNING {count}, {sum}");
+        }
+
+        private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+
+    /// <summary>The writer's connection and its commands, prepared once and reused for every vote.</summary>
+    private sealed class Statements : IDisposable
+    {
+        private readonly SqliteCommand _findScore;
+        private readonly SqliteCommand _updateScore;
+        private readonly SqliteCommand _insertRating;
+        private readonly SqliteCommand _updateAggregate;
+
+        public SqliteConnection Connection { get; }
+
+        public Statements(SqliteConnection connection, StatementSql sql)
+        {
+            Connection = connection;
+            _findScore = Command(sql.FindScore, "$article", "$hash");
+            _updateScore = Command(sql.UpdateScore, "$article", "$hash", "$score", "$now");
+            _insertRating = Command(sql.InsertRating, "$article", "$hash", "$score", "$now");
+            _updateAggregate = Command(sql.UpdateAggregate, "$article", "$count", "$sum");
+        }
+
+        private SqliteCommand Command(string text, params string[] parameters)
+        {
+            var command = Connection.CreateCommand();
+            command.CommandText = text;
+            foreach (var name in parameters)
+            {
+                command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            }
+            return command;
+        }
+
+        public void Enlist(SqliteTransaction transaction)
+        {
+            _findScore.Transaction = _updateScore.Transaction = _insertRating.Transaction = _updateAggregate.Transaction = transaction;
+        }
+
+        public int? FindScore(int articleId, string visitorHash)
+        {
+            _findScore.Parameters[0].Value = articleId;
+            _findScore.Parameters[1].Value = visitorHash;
+            return _findScore.ExecuteScalar() is long score ? (int)score : null;
+        }
+
+        public void UpdateScore(int articleId, string visitorHash, int score, DateTime now) =>
+            Run(_updateScore, articleId, visitorHash, score, now);
+
+        public void InsertRating(int articleId, string visitorHash, int score, DateTime now) =>
+            Run(_insertRating, articleId, visitorHash, score, now);
+
+        private static void Run(SqliteCommand command, int articleId, string visitorHash, int score, DateTime now)
+        {
+            command.Parameters[0].Value = articleId;
+            command.Parameters[1].Value = visitorHash;
+            command.Parameters[2].Value = score;
+            command.Parameters[3].Value = now;
+            command.ExecuteNonQuery();
+        }
+
+        /// <summary>The statement's totals after the change; null when it no longer exists.</summary>
+        public RatingSummary? UpdateAggregate(int articleId, int count, long sum)
+        {
+            _updateAggregate.Parameters[0].Value = articleId;
+            _updateAggregate.Parameters[1].Value = count;
+            _updateAggregate.Parameters[2].Value = sum;
+            using var reader = _updateAggregate.ExecuteReader();
+            return reader.Read() ? new RatingSummary(reader.GetInt32(0), reader.GetInt64(1)) : null;
+        }
+
+        public void Dispose()
+        {
+            _findScore.Dispose();
+            _updateScore.Dispose();
+            _insertRating.Dispose();
+            _updateAggregate.Dispose();
+            Connection.Dispose();
+        }
+    }
+}
+
+/// <summary>
+/// The request scope's view of the app-wide writer (a scope must not own, and so dispose, the writer).
+/// </summary>
+internal sealed class QueuedRatingStore(SqliteRatingWriter writer) : IRatingStore
+{
+    public Task<RatingSummary?> StoreAsync(RatingVote vote, CancellationToken cancellationToken) => writer.StoreAsync(vote, cancellationToken);
+}
