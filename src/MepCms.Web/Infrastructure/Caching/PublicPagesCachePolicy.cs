@@ -82,7 +82,11 @@ public sealed class PublicPagesCachePolicy(IOptionsMonitor<CookieAuthenticationO
 
     /// <summary>Even an expired or forged auth cookie keeps a request away from the cache.</summary>
     public bool HasAuthCookie(HttpRequest request) =>
-        cookies.Get(IdentityConstants.ApplicationScheme).Cookie.Name is { } name && request.Cookies.ContainsKey(name);
+        AuthCookieName is { } name && request.Cookies.ContainsKey(name);
+
+    // Read once: the sign-in cookie's name is fixed at startup, and the named-options lookup showed in the cached-page profile.
+    private string? AuthCookieName => _authCookieName ??= cookies.Get(IdentityConstants.ApplicationScheme).Cookie.Name;
+    private string? _authCookieName;
 
     /// <summary>No page number, or one written the way the site's own links write it (1 to 999999).</summary>
     private static bool HasCanonicalPage(Microsoft.Extensions.Primitives.StringValues page) =>

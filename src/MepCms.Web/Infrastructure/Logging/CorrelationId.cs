@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Serilog.Context;
 
@@ -19,7 +21,7 @@ public static partial class CorrelationId
     public static IApplicationBuilder UseCorrelationId(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var incoming = context.Request.Headers[Header];
-        var id = incoming.Count == 1 && IsSafe(incoming[0]) ? incoming[0]! : Guid.NewGuid().ToString("N");
+        var id = incoming.Count == 1 && IsSafe(incoming[0]) ? incoming[0]! : NewId();
         context.TraceIdentifier = id;
         // OnStarting: the exception handler clears the headers before it writes the error page.
         context.Response.OnStarting(() =>
@@ -31,6 +33,18 @@ public static partial class CorrelationId
         {
             await next(context);
         }
+    });
+
+    // 64 random bits per process, then a counter: unique among the instances' logs without drawing
+    // random bytes from the OS per request (Guid.NewGuid was ~4 % of a cached page's CPU).
+    private static readonly string ProcessPrefix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+    private static long _requests;
+
+    /// <summary>A new id: 32 lower-case hex digits, the process's random prefix and a counter.</summary>
+    public static string NewId() => string.Create(32, Interlocked.Increment(ref _requests), static (span, count) =>
+    {
+        ProcessPrefix.CopyTo(span);
+        count.TryFormat(span[16..], out _, "x16", CultureInfo.InvariantCulture);
     });
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$", RegexOptions.CultureInvariant)]

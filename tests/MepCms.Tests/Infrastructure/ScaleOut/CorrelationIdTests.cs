@@ -68,6 +68,16 @@ public sealed class CorrelationIdTests(LoggedInstance instance) : IClassFixture<
         Assert.NotEqual(first, second);
     }
 
+    [Fact]
+    public void New_ids_are_distinct_hex_tokens_that_pass_the_safe_id_check()
+    {
+        var ids = Enumerable.Range(0, 10_000).AsParallel().Select(_ => CorrelationId.NewId()).ToList();
+
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.All(ids, id => Assert.Matches("^[0-9a-f]{32}$", id));
+        Assert.All(ids, id => Assert.True(CorrelationId.IsSafe(id)));
+    }
+
     private async Task<string> SendAsync(string? correlationId)
     {
         using var client = instance.App.CreateClient();
