@@ -51,6 +51,7 @@ app.UseMepCmsStaticFiles();
 app.UseMepCmsRequestLogging();
 // Ahead of routing and sign-in: its policy admits only requests that carry no auth cookie (0064).
 app.UseOutputCache();
+app.UseMepCmsPageCompression();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();

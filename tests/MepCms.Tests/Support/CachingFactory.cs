@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using MepCms.Web.Features.Account;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -5,7 +6,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace MepCms.Tests.Support;
 
@@ -26,7 +29,31 @@ public sealed class CachingFactory : MepCmsFactory
         {
             services.AddTransient<IStartupFilter, SignInEndpoint>();
             services.Configure<MvcOptions>(o => o.Filters.Add(new SetCookieOnRequestFilter()));
+            // The app's two encodings, each counting the responses it compresses.
+            services.PostConfigure<ResponseCompressionOptions>(o =>
+            {
+                o.Providers.Clear();
+                o.Providers.Add(new CountingCompression(new BrotliCompressionProvider(Options.Create(new BrotliCompressionProviderOptions { Level = CompressionLevel.Fastest })), this));
+                o.Providers.Add(new CountingCompression(new GzipCompressionProvider(Options.Create(new GzipCompressionProviderOptions { Level = CompressionLevel.Fastest })), this));
+            });
         });
+    }
+
+    private long _compressions;
+
+    /// <summary>Responses compressed so far (a page sent from the cache as stored is not one).</summary>
+    public long Compressions => Interlocked.Read(ref _compressions);
+
+    private sealed class CountingCompression(ICompressionProvider inner, CachingFactory app) : ICompressionProvider
+    {
+        public string EncodingName => inner.EncodingName;
+        public bool SupportsFlush => inner.SupportsFlush;
+
+        public Stream CreateStream(Stream outputStream)
+        {
+            Interlocked.Increment(ref app._compressions);
+            return inner.CreateStream(outputStream);
+        }
     }
 
     /// <summary>A client holding the first admin's real authentication cookie.</summary>

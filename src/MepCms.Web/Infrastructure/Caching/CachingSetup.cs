@@ -35,12 +35,27 @@ public static class CachingSetup
         return services;
     }
 
-    /// <summary>Compresses text for anonymous readers only; the back office and sign-in are never compressed.</summary>
+    /// <summary>
+    /// Compresses text for anonymous readers only; the back office and sign-in are never compressed.
+    /// This outer compressor serves static files and responses the output cache does not hold; it
+    /// leaves alone a response that is already encoded (a page from the cache).
+    /// </summary>
     public static IApplicationBuilder UseMepCmsCompression(this IApplicationBuilder app)
     {
+        app.UseCanonicalAcceptEncoding();
+        return app.UseWhen(IsCompressible(app), branch => branch.UseResponseCompression());
+    }
+
+    /// <summary>
+    /// Inside the output cache: a public page is compressed once per encoding and the cache keeps
+    /// the compressed copy, so a cache hit is sent as stored (docs/decisions/0062).
+    /// </summary>
+    public static IApplicationBuilder UseMepCmsPageCompression(this IApplicationBuilder app) =>
+        app.UseWhen(IsCompressible(app), branch => branch.UseResponseCompression());
+
+    private static Func<HttpContext, bool> IsCompressible(IApplicationBuilder app)
+    {
         var policy = app.ApplicationServices.GetRequiredService<PublicPagesCachePolicy>();
-        return app.UseWhen(
-            http => !PublicPaths.IsPrivate(http.Request.Path) && !policy.HasAuthCookie(http.Request),
-            branch => branch.UseResponseCompression());
+        return http => !PublicPaths.IsPrivate(http.Request.Path) && !policy.HasAuthCookie(http.Request);
     }
 }

@@ -31,6 +31,8 @@ public sealed class PublicPagesCachePolicy(IOptionsMonitor<CookieAuthenticationO
         context.EnableOutputCaching = true;
         context.AllowLocking = true;
         context.CacheVaryByRules.QueryKeys = PublicPaths.QueryKeys;
+        // One copy per encoding; the header holds br, gzip or nothing by now (AcceptEncoding).
+        context.CacheVaryByRules.HeaderNames = HeaderNames.AcceptEncoding;
         var canonicalQuery = HasCanonicalPage(http.Request.Query["page"]);
         context.AllowCacheLookup = canonicalQuery;
         context.AllowCacheStorage = canonicalQuery;
