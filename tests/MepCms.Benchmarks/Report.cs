@@ -29,7 +29,7 @@ internal static class Report
                     text.AppendLine(invariant, $"| {endpoint.Name} | {endpoint.Missing} | | | | {endpoint.Target} | |");
                     continue;
                 }
-                var met = endpoint.Met!(m, baseline) ? "yes" : "**no**";
+                var met = endpoint.Met is null ? "" : endpoint.Met(m, baseline) ? "yes" : "**no**";
                 text.AppendLine(invariant, $"| {endpoint.Name} | {m.RequestsPerSecond:N0} | {m.P50Ms:N2} | {m.P99Ms:N2} | {m.RequestsPerSecond / baseline:P0} | {endpoint.Target} | {met} |");
             }
             var memoryMet = run.PeakMemoryAfterArticleMb is > 0 and < 300 ? "yes" : "**no**";
