@@ -21,48 +21,29 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     private static readonly ConditionalWeakTable<object, object> Applied = new();
     private static readonly object Done = new();
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) =>
+        Apply((SqliteConnection)connection);
+
+    // Microsoft.Data.Sqlite runs commands synchronously whichever method is called.
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (NeedsPragmas(connection, out var handle))
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
-            command.ExecuteNonQuery();
-            Remember(handle);
-        }
+        Apply((SqliteConnection)connection);
+        return Task.CompletedTask;
     }
 
-    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        if (NeedsPragmas(connection, out var handle))
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            Remember(handle);
-        }
-    }
-
-    /// <summary>Applies the settings to a connection opened outside EF Core (same rule: once per native connection).</summary>
+    /// <summary>Applies the settings once per native connection (EF Core's connections and the rating writer's own).</summary>
     public static void Apply(SqliteConnection connection)
     {
-        if (NeedsPragmas(connection, out var handle))
+        var handle = connection.Handle;
+        if (handle is not null && Applied.TryGetValue(handle, out _))
         {
-            using var command = connection.CreateCommand();
+            return;
+        }
+        using (var command = connection.CreateCommand())
+        {
             command.CommandText = Pragmas;
             command.ExecuteNonQuery();
-            Remember(handle);
         }
-    }
-
-    private static bool NeedsPragmas(DbConnection connection, out object? handle)
-    {
-        handle = (connection as SqliteConnection)?.Handle;
-        return handle is null || !Applied.TryGetValue(handle, out _);
-    }
-
-    private static void Remember(object? handle)
-    {
         if (handle is not null)
         {
             Applied.AddOrUpdate(handle, Done);
