@@ -28,6 +28,26 @@ public sealed class SearchPageTests(MepCmsFactory app) : IClassFixture<MepCmsFac
     }
 
     [Fact]
+    public async Task Every_word_in_the_title_ranks_above_some_in_the_title_above_the_lead_above_the_body_then_newest_first()
+    {
+        async Task<Article> Save(string title, string lead, string body, int daysAgo)
+        {
+            var article = TestData.Article(app, title: title, body: body, publishAt: app.Clock.GetUtcNow().AddDays(-daysAgo));
+            article.Lead = lead;
+            return await app.SaveAsync(article);
+        }
+        var bodyOnly = await Save("Statement on quarries", "A lead.", "Walruses and narwhals were discussed.", 1);
+        var lead = await Save("Statement on harbours", "Walruses near narwhals.", "Nothing else.", 2);
+        var someInTitle = await Save("Walruses in the Baltic", "A lead.", "Narwhals too.", 3);
+        var allInTitleOlder = await Save("Narwhals and walruses: the older one", "A lead.", "Text.", 5);
+        var allInTitle = await Save("Walruses and narwhals protected", "A lead.", "Text.", 4);
+
+        var titles = await TitlesFor("walruses narwhals");
+
+        Assert.Equal([allInTitle.Title, allInTitleOlder.Title, someInTitle.Title, lead.Title, bodyOnly.Title], titles);
+    }
+
+    [Fact]
     public async Task Search_covers_title_lead_and_body_by_word_prefix_and_ignores_accents()
     {
         var article = TestData.Article(app, title: "Statement of Rūta Žemaitė", body: "The interconnector cable was approved.");
