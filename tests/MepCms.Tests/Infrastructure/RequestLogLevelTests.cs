@@ -1,6 +1,8 @@
 using System.Net;
 using MepCms.Tests.Features.Admin;
+using MepCms.Tests.Features.Ratings;
 using MepCms.Tests.Support;
+using Microsoft.Data.Sqlite;
 using Serilog.Events;
 
 namespace MepCms.Tests.Infrastructure;
@@ -25,6 +27,30 @@ public sealed class RequestLogLevelTests(LogCapturingFactory app) : IClassFixtur
         // The 404 comes last, so once it is logged, both earlier requests have been too.
         Assert.True(await app.WaitForLineAsync(l => l.Contains("/articles/no-such-statement", StringComparison.Ordinal), TimeSpan.FromSeconds(10)));
         Assert.Equal(LogEventLevel.Information, Assert.Single(RequestEvents(path)).Level);
+    }
+
+    [Fact]
+    public async Task A_reader_who_goes_away_while_their_vote_waits_is_logged_as_a_499_at_information()
+    {
+        var article = await app.SaveAsync(TestData.Article(app));
+        var path = $"/articles/{article.Slug}/rating";
+        var client = app.CreateVisitorClient();
+
+        // Another connection holds SQLite's write lock, so the vote waits for the writer.
+        await using (var other = new SqliteConnection($"Data Source={app.DatabaseFile};Pooling=False"))
+        {
+            await other.OpenAsync();
+            using var held = other.BeginTransaction(deferred: false);
+            using var leaving = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+                client.SendAsync(RatingRequests.Post(client, article.Slug, [new("score", "4")]), leaving.Token));
+            Assert.True(await app.WaitForLineAsync(l => l.Contains(path, StringComparison.Ordinal), TimeSpan.FromSeconds(10)));
+        }
+
+        var logged = Assert.Single(RequestEvents(path), e => e.MessageTemplate.Text.StartsWith("HTTP ", StringComparison.Ordinal));
+        Assert.Equal(LogEventLevel.Information, logged.Level);
+        Assert.Equal("499", logged.Properties["StatusCode"].ToString());
+        Assert.Null(logged.Exception);
     }
 
     [Fact]
