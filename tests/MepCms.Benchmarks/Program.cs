@@ -40,7 +40,7 @@ internal sealed record BenchmarkOptions(int Seconds, int Warmup, IReadOnlyList<(
             return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
         }
         var seconds = int.Parse(Value("--duration", "10"), CultureInfo.InvariantCulture);
-        var warmup = int.Parse(Value("--warmup", "10"), CultureInfo.InvariantCulture);
+        var warmup = int.Parse(Value("--warmup", "20"), CultureInfo.InvariantCulture);
         var largeRatings = int.Parse(Value("--ratings-large", "1000000"), CultureInfo.InvariantCulture);
         var sizes = Value("--sizes", "1000,100000").Split(',')
             .Select(s => int.Parse(s, CultureInfo.InvariantCulture))

@@ -119,7 +119,8 @@ internal sealed record SizeRun(int Statements, int Ratings, TimeSpan SeedTime, M
     /// <summary>
     /// The same load, unmeasured, until the server runs its optimised code: .NET compiles a hot
     /// method again with full optimisation only after it has run a while, and on two busy cores
-    /// that takes seconds (the rating POST ran at a third of its later speed for its first ~20 s).
+    /// that takes seconds (the rating POST ran at a third of its later speed for its first ~20 s, a
+    /// search at half for its first ~20 s).
     /// </summary>
     private static void Warm(string url, string script, int seconds, IDictionary<string, string>? environment)
     {

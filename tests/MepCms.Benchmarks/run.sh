@@ -1,7 +1,7 @@
 #!/usr/bin/env sh
 # Runs the load benchmark: publishes the app in Release, seeds 1,000 and 100,000 statements,
 # measures every public route with wrk on 127.0.0.1 and prints (and saves) a Markdown table.
-# Options: --duration <seconds per endpoint> (default 10), --warmup <unmeasured seconds before each> (default 10), --sizes 1000,100000, --ratings-large 1000000,
+# Options: --duration <seconds per endpoint> (default 10), --warmup <unmeasured seconds before each> (default 20), --sizes 1000,100000, --ratings-large 1000000,
 # --app-setting Key=Value (repeatable; passed to the app as an environment variable).
 set -eu
 cd "$(dirname "$0")/../.."
