@@ -40,10 +40,10 @@ public static class ArticleSearch
     public static async Task<PagedList<ArticleSummary>?> PageAsync(MepCmsDbContext db, IQueryable<Article> visible, SearchQuery query,
         int page, int pageSize, CancellationToken cancellationToken)
     {
-        var ranked = await RankedSlugsAsync(await HitsAsync(db, query, prefixes: false, cancellationToken), visible, cancellationToken);
+        var ranked = await RankedSlugsAsync(db, visible, query, prefixes: false, cancellationToken);
         if (ranked.Count < pageSize && !db.Database.IsSqlServer())
         {
-            ranked = await RankedSlugsAsync(await HitsAsync(db, query, prefixes: true, cancellationToken), visible, cancellationToken);
+            ranked = await RankedSlugsAsync(db, visible, query, prefixes: true, cancellationToken);
         }
         if (Paging.IsBeyondEnd(page, ranked.Count, pageSize))
         {
@@ -55,48 +55,45 @@ public static class ArticleSearch
         return new PagedList<ArticleSummary>(summaries.OrderBy(s => slugs.IndexOf(s.Slug)).ToList(), page, pageSize, ranked.Count);
     }
 
-    private static Task<List<string>> RankedSlugsAsync(IQueryable<SearchHit> hits, IQueryable<Article> visible, CancellationToken cancellationToken) =>
-        hits.Join(visible, h => h.Id, a => a.Id, (h, a) => new { h.Rank, a.PublishAt, a.Id, a.Slug })
-            .OrderByDescending(x => x.Rank).ThenByDescending(x => x.PublishAt).ThenByDescending(x => x.Id)
-            .Select(x => x.Slug)
-            .ToListAsync(cancellationToken);
-
-    /// <summary>The full-text matches; on SQLite of whole words or, with <paramref name="prefixes"/>, of word prefixes.</summary>
-    public static async Task<IQueryable<SearchHit>> HitsAsync(MepCmsDbContext db, SearchQuery query, bool prefixes, CancellationToken cancellationToken)
+    private static async Task<List<string>> RankedSlugsAsync(MepCmsDbContext db, IQueryable<Article> visible, SearchQuery query, bool prefixes,
+        CancellationToken cancellationToken)
     {
-        if (!db.Database.IsSqlServer())
+        if (db.Database.IsSqlServer())
         {
-            return SqliteHits(db, query, prefixes);
+            return await (await SqlServerHitsAsync(db, query, cancellationToken))
+                .Join(visible, h => h.Id, a => a.Id, (h, a) => new { h.Rank, a.PublishAt, a.Id, a.Slug })
+                .OrderByDescending(x => x.Rank).ThenByDescending(x => x.PublishAt).ThenByDescending(x => x.Id)
+                .Select(x => x.Slug)
+                .ToListAsync(cancellationToken);
         }
+        var candidates = await SqliteCandidates(db, prefixes ? query.ToFts5() : query.ToFts5Words())
+            .Join(visible, id => id, a => a.Id, (_, a) => new { a.Id, a.Slug, a.Title, a.Lead, a.PublishAt })
+            .ToListAsync(cancellationToken);
+        var words = new SearchWords(query.Terms, prefixes);
+        return candidates
+            .OrderByDescending(c => words.Rank(c.Title, c.Lead)).ThenByDescending(c => c.PublishAt).ThenByDescending(c => c.Id)
+            .Select(c => c.Slug)
+            .ToList();
+    }
+
+    // FTS5 walks the matches newest first (rowid is the statement's id) and stops after MaxHits;
+    // they are ranked in memory by where the words are (SearchWords). Not bm25: its IDF reads the
+    // whole doclist of every word on each search, ~4-11 ms for a common word at 100,000 statements,
+    // and column-filtered matches re-read the same doclists (docs/decisions/0011).
+    internal static IQueryable<int> SqliteCandidates(MepCmsDbContext db, string match) =>
+        db.Database.SqlQuery<int>($"""
+            SELECT rowid AS Value FROM ArticleSearch WHERE ArticleSearch MATCH {match} ORDER BY rowid DESC LIMIT {MaxHits}
+            """);
+
+    /// <summary>SQL Server's ranked full-text matches, or a scan of titles and leads without the index.</summary>
+    private static async Task<IQueryable<SearchHit>> SqlServerHitsAsync(MepCmsDbContext db, SearchQuery query, CancellationToken cancellationToken)
+    {
         // The migration creates the full-text index only where SQL Server has the Full-Text Search
         // component; without it, search still answers, from a scan of titles and leads.
         _sqlServerHasFullTextIndex ??= await db.Database
             .SqlQuery<int>($"SELECT COUNT(*) AS [Value] FROM sys.fulltext_indexes WHERE object_id = OBJECT_ID(N'Articles')")
             .SingleAsync(cancellationToken) > 0;
         return _sqlServerHasFullTextIndex.Value ? SqlServerHits(db, query.ToContains()) : ScanHits(db, query);
-    }
-
-    // FTS5 walks the matches newest first (rowid is the statement's id) and stops after MaxHits.
-    // Those are ranked by where the words are: all in the title, some in the title, some in the
-    // lead (column-filtered matches over the same rowid range, each a short walk); a body-only match
-    // ranks last, and equal ranks go newest first. Not bm25: its IDF reads the whole doclist of
-    // every word on each search, ~4-11 ms for a common word at 100,000 statements (0011).
-    internal static IQueryable<SearchHit> SqliteHits(MepCmsDbContext db, SearchQuery query, bool prefixes)
-    {
-        var all = prefixes ? query.ToFts5() : query.ToFts5Words();
-        var any = prefixes ? query.ToFts5Any() : query.ToFts5WordsAny();
-        string In(string column, string expression) => $"{{{column}}} : ({expression})";
-        return db.Database.SqlQuery<SearchHit>($"""
-            WITH c AS MATERIALIZED (
-                SELECT rowid AS Id FROM ArticleSearch WHERE ArticleSearch MATCH {all} ORDER BY rowid DESC LIMIT {MaxHits}),
-            lo AS MATERIALIZED (SELECT MIN(Id) AS Id FROM c)
-            SELECT c.Id AS Id, TOTAL(w.W) AS Rank FROM c LEFT JOIN (
-                SELECT rowid AS Id, {TitleWeight} AS W FROM ArticleSearch WHERE ArticleSearch MATCH {In("Title", all)} AND rowid >= (SELECT Id FROM lo)
-                UNION ALL SELECT rowid, {TitleWeight / 2} FROM ArticleSearch WHERE ArticleSearch MATCH {In("Title", any)} AND rowid >= (SELECT Id FROM lo)
-                UNION ALL SELECT rowid, {LeadWeight} FROM ArticleSearch WHERE ArticleSearch MATCH {In("Lead", any)} AND rowid >= (SELECT Id FROM lo)
-            ) AS w ON w.Id = c.Id
-            GROUP BY c.Id
-            """);
     }
 
     // CONTAINSTABLE ranks a column set as one; one call per column lets the title weigh more.

@@ -52,12 +52,6 @@ public sealed record SearchQuery(string Text, IReadOnlyList<string> Terms)
     /// <summary>FTS5: every term a quoted whole word, implicitly AND-ed.</summary>
     public string ToFts5Words() => string.Join(' ', Terms.Select(t => $"\"{t}\""));
 
-    /// <summary>FTS5: any of the terms, each a quoted prefix.</summary>
-    public string ToFts5Any() => string.Join(" OR ", Terms.Select(t => $"\"{t}\"*"));
-
-    /// <summary>FTS5: any of the terms, each a quoted whole word.</summary>
-    public string ToFts5WordsAny() => string.Join(" OR ", Terms.Select(t => $"\"{t}\""));
-
     /// <summary>SQL Server CONTAINS: every term a quoted prefix, AND-ed.</summary>
     public string ToContains() => string.Join(" AND ", Terms.Select(t => $"\"{t}*\""));
 }

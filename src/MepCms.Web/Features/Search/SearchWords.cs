@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text;
+
+namespace MepCms.Web.Features.Search;
+
+/// <summary>
+/// Ranks a full-text candidate by where the reader's words are, close to the way FTS5 reads text
+/// here (`unicode61 remove_diacritics 2`): words are runs of letters and digits, compared without
+/// case and accents, whole or (for a prefix search) as the start of a word. Every word in the title
+/// ranks highest, then some of them in the title, then the lead; a match in the body alone ranks
+/// last (docs/decisions/0011).
+/// </summary>
+public sealed class SearchWords
+{
+    private const int AllInTitle = 10, SomeInTitle = 5, InLead = 3;
+
+    private readonly string[] _terms;
+    private readonly bool _prefixes;
+
+    public SearchWords(IEnumerable<string> terms, bool prefixes)
+    {
+        _terms = terms.Select(Fold).Where(t => t.Length > 0).Distinct().ToArray();
+        _prefixes = prefixes;
+    }
+
+    public int Rank(string title, string lead)
+    {
+        var inTitle = Found(title);
+        var rank = inTitle == _terms.Length && inTitle > 0 ? AllInTitle : 0;
+        rank += inTitle > 0 ? SomeInTitle : 0;
+        return rank + (Found(lead) > 0 ? InLead : 0);
+    }
+
+    /// <summary>How many of the terms the text holds (the text is folded once and scanned without copies).</summary>
+    private int Found(string text)
+    {
+        var folded = Fold(text).AsSpan();
+        Span<bool> hit = stackalloc bool[_terms.Length];
+        var found = 0;
+        var i = 0;
+        while (i < folded.Length && found < _terms.Length)
+        {
+            while (i < folded.Length && !char.IsLetterOrDigit(folded[i]))
+            {
+                i++;
+            }
+            var start = i;
+            while (i < folded.Length && char.IsLetterOrDigit(folded[i]))
+            {
+                i++;
+            }
+            var word = folded[start..i];
+            for (var t = 0; t < _terms.Length && !word.IsEmpty; t++)
+            {
+                if (!hit[t] && (_prefixes ? word.StartsWith(_terms[t], StringComparison.Ordinal) : word.SequenceEqual(_terms[t])))
+                {
+                    hit[t] = true;
+                    found++;
+                }
+            }
+        }
+        return found;
+    }
+
+    /// <summary>Lower case without accents: "Žemaitė" → "zemaite".</summary>
+    internal static string Fold(string text)
+    {
+        if (Ascii.IsValid(text))
+        {
+            return text.ToLowerInvariant();
+        }
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var kept = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                kept.Append(char.ToLowerInvariant(c));
+            }
+        }
+        return kept.ToString().Normalize(NormalizationForm.FormC);
+    }
+}

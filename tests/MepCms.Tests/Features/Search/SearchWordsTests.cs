@@ -1,0 +1,34 @@
+using MepCms.Web.Features.Search;
+
+namespace MepCms.Tests.Features.Search;
+
+/// <summary>The in-memory ranking of SQLite's search candidates: where the words are, read as FTS5 reads them.</summary>
+public sealed class SearchWordsTests
+{
+    [Theory]
+    [InlineData("Walruses and narwhals protected", "A lead.", 18 - 3)]
+    [InlineData("Walruses and narwhals protected", "Narwhals again.", 18)]
+    [InlineData("Walruses in the Baltic", "A lead.", 5)]
+    [InlineData("Statement on harbours", "Walruses, narwhals.", 3)]
+    [InlineData("Statement on quarries", "A lead.", 0)]
+    [InlineData("Walrus-narwhal talks", "A lead.", 0)]
+    public void Every_word_in_the_title_outranks_some_which_outrank_the_lead(string title, string lead, int expected) =>
+        Assert.Equal(expected, new SearchWords(["walruses", "narwhals"], prefixes: false).Rank(title, lead));
+
+    [Fact]
+    public void Accents_and_case_are_ignored_on_both_sides()
+    {
+        Assert.Equal(15, new SearchWords(["zemaite"], prefixes: false).Rank("Statement of Rūta ŽEMAITĖ", ""));
+        Assert.Equal(15, new SearchWords(["žemaitė"], prefixes: false).Rank("Statement of Ruta Zemaite", ""));
+    }
+
+    [Fact]
+    public void A_prefix_search_matches_the_start_of_a_word_only()
+    {
+        var words = new SearchWords(["interconnect"], prefixes: true);
+
+        Assert.Equal(15, words.Rank("The interconnector is approved", ""));
+        Assert.Equal(0, words.Rank("A reinterconnection", ""));
+        Assert.Equal(0, new SearchWords(["interconnect"], prefixes: false).Rank("The interconnector is approved", ""));
+    }
+}
