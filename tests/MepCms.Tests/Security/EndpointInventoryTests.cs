@@ -106,13 +106,28 @@ public sealed class EndpointInventoryTests(MepCmsFactory app) : IClassFixture<Me
     // The anonymous rating POST is guarded by an origin check instead of a token (the page is cacheable).
     private static readonly string[] OriginChecked = ["POST /articles/{slug}/rating"];
 
+    // HEAD is listed with its GET (every GET answers HEAD: see Every_get_endpoint_also_answers_head).
     private IReadOnlyList<(string Key, RouteEndpoint Endpoint)> Endpoints()
     {
         using var _ = app.CreateClient(); // starts the app
-        return app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => ($"{m} {Normalise(e.RoutePattern.RawText!)}", e)))
+        return RouteEndpoints()
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Where(m => m != "HEAD").Select(m => ($"{m} {Normalise(e.RoutePattern.RawText!)}", e)))
             .OrderBy(x => x.Item1, StringComparer.Ordinal)
             .ToList();
+    }
+
+    private IEnumerable<RouteEndpoint> RouteEndpoints() =>
+        app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+
+    [Fact]
+    public void Every_get_endpoint_also_answers_head_and_nothing_else_does()
+    {
+        using var _ = app.CreateClient();
+        foreach (var endpoint in RouteEndpoints().Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>() is not null))
+        {
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods;
+            Assert.True(methods.Contains("GET") == methods.Contains("HEAD"), $"{string.Join(",", methods)} {endpoint.RoutePattern.RawText}");
+        }
     }
 
     private static string Normalise(string pattern) =>

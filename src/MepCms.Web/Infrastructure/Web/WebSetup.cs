@@ -12,7 +12,7 @@ public static class WebSetup
     {
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
-        services.AddControllersWithViews();
+        services.AddControllersWithViews(o => o.Conventions.Add(new HeadLikeGet()));
         services.Configure<RazorViewEngineOptions>(o =>
         {
             o.ViewLocationFormats.Clear();
