@@ -1,5 +1,5 @@
 using MepCms.Web.Features.Admin.Articles;
-using MepCms.Web.Features.Admin.Revisions;
+using MepCms.Web.Features.Admin.Articles.Revisions;
 using MepCms.Web.Features.Embargo;
 
 namespace MepCms.Web.Features.Admin;
@@ -13,7 +13,7 @@ public static class AdminSetup
         services.AddScoped<ArticleEditor>();
         services.AddScoped<ArticleRevisions>();
         services.AddScoped<Directory.DirectoryMerge>();
-        services.AddScoped<Workflow.ArticleWorkflow>();
+        services.AddScoped<Articles.Workflow.ArticleWorkflow>();
         services.AddEmbargoLinks();
         return services;
     }

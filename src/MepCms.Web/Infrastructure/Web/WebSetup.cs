@@ -7,7 +7,7 @@ namespace MepCms.Web.Infrastructure.Web;
 
 public static class WebSetup
 {
-    /// <summary>MVC with views beside their controllers: Features/{Controller}/{View}.cshtml.</summary>
+    /// <summary>MVC with views beside their controllers, in the folder of the controller's namespace (<see cref="FeatureFolderViews"/>).</summary>
     public static IServiceCollection AddMepCmsWeb(this IServiceCollection services)
     {
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateOnStart();
@@ -15,11 +15,10 @@ public static class WebSetup
         services.AddControllersWithViews(o => o.Conventions.Add(new HeadLikeGet()));
         services.Configure<RazorViewEngineOptions>(o =>
         {
+            o.ViewLocationExpanders.Add(new FeatureFolderViews());
             o.ViewLocationFormats.Clear();
-            o.ViewLocationFormats.Add("/Features/{1}/{0}.cshtml");
             o.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
             o.AreaViewLocationFormats.Clear();
-            o.AreaViewLocationFormats.Add("/Features/{2}/{1}/{0}.cshtml");
             o.AreaViewLocationFormats.Add("/Features/{2}/Shared/{0}.cshtml");
             o.AreaViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
         });

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using MepCms.Web.Features.Admin.Workflow;
+using MepCms.Web.Features.Admin.Articles.Workflow;
 using MepCms.Tests.Infrastructure.ScaleOut;
 using MepCms.Tests.Support;
 using MepCms.Web.Features.Articles;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using MepCms.Web.Data;
 using MepCms.Web.Features.Articles;
-using MepCms.Web.Features.Admin.Revisions;
+using MepCms.Web.Features.Admin.Articles.Revisions;
 using MepCms.Web.Features.Audit;
 using MepCms.Web.Features.Media;
 using MepCms.Web.Infrastructure.Markdown;

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace MepCms.Web.Features.Admin.Workflow;
+namespace MepCms.Web.Features.Admin.Articles.Workflow;
 
 public sealed class ScheduleForm
 {

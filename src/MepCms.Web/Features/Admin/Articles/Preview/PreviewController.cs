@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace MepCms.Web.Features.Admin.Preview;
+namespace MepCms.Web.Features.Admin.Articles.Preview;
 
 /// <summary>Any statement, whatever its state, exactly as the public page will show it.</summary>
 [Authorize(Policy = Policies.BackOffice)]

@@ -5,7 +5,7 @@ using MepCms.Web.Features.Audit;
 using MepCms.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
-namespace MepCms.Web.Features.Admin.Workflow;
+namespace MepCms.Web.Features.Admin.Articles.Workflow;
 
 public enum Transition { Submit, Publish, Schedule, Unpublish, Delete }
 

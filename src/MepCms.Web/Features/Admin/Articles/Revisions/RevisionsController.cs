@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace MepCms.Web.Features.Admin.Revisions;
+namespace MepCms.Web.Features.Admin.Articles.Revisions;
 
 public sealed record RevisionRow(int Number, DateTime CreatedAt, string CreatedBy, string Note, ArticleStatus Status);
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace MepCms.Web.Features.Admin.EmbargoLinks;
+namespace MepCms.Web.Features.Admin.Articles.EmbargoLinks;
 
 public sealed record EmbargoLinkViewModel(int Id, string Title, string Url, DateTime ExpiresAt);
 

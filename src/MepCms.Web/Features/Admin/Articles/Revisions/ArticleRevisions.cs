@@ -3,7 +3,7 @@ using MepCms.Web.Data;
 using MepCms.Web.Features.Articles;
 using Microsoft.EntityFrameworkCore;
 
-namespace MepCms.Web.Features.Admin.Revisions;
+namespace MepCms.Web.Features.Admin.Articles.Revisions;
 
 /// <summary>The history of a statement's text: one numbered snapshot per save.</summary>
 public sealed class ArticleRevisions(MepCmsDbContext db)
