@@ -1,6 +1,6 @@
 using MepCms.Tests.Support;
 using MepCms.Web.Features.Account;
-using MepCms.Web.Infrastructure.Security.Passwords;
+using MepCms.Web.Features.Account.Passwords;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,15 +1,11 @@
-using MepCms.Web.Features.Account;
-using MepCms.Web.Infrastructure.Security.Passwords;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MepCms.Web.Infrastructure.Security;
 
 public static class SecuritySetup
 {
     /// <summary>
-    /// Transport limits, session cookies, password rules and security event logging. Register after
+    /// Transport limits, session cookies and security event logging. Register after
     /// Identity: its cookie options are refined here.
     /// </summary>
     public static WebApplicationBuilder AddMepCmsSecurity(this WebApplicationBuilder builder)
@@ -31,8 +27,6 @@ public static class SecuritySetup
         services.AddMepCmsSessionCookies();
         services.AddLoginRateLimit();
         services.AddStrictRouting();
-        services.TryAddEnumerable(ServiceDescriptor.Scoped<IPasswordValidator<AppUser>, PasswordLengthCapValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Scoped<IPasswordValidator<AppUser>, CommonPasswordValidator>());
         services.Configure<MvcOptions>(o => o.Filters.Add<AntiforgeryRejectionLogger>());
         // The host puts host filtering (AllowedHosts) ahead of the whole app through a startup filter,
         // so its 400 carried none of the security headers. It runs in UseMepCmsSecurity instead.

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using MepCms.Web.Features.Account;
 using Microsoft.AspNetCore.Identity;
 
-namespace MepCms.Web.Infrastructure.Security.Passwords;
+namespace MepCms.Web.Features.Account.Passwords;
 
 /// <summary>
 /// Refuses common and breached passwords from an offline list shipped with the app (see
