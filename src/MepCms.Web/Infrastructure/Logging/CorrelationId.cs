@@ -18,35 +18,44 @@ public static partial class CorrelationId
     public static bool IsSafe(string? value) => value is { Length: > 0 and <= 64 } && SafeToken().IsMatch(value);
 
     /// <summary>Before request logging and error handling, so both carry the id.</summary>
-    public static IApplicationBuilder UseCorrelationId(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseCorrelationId(this IApplicationBuilder app)
     {
-        var incoming = context.Request.Headers[Header];
-        var id = incoming.Count == 1 && IsSafe(incoming[0]) ? incoming[0]! : NewId();
-        context.TraceIdentifier = id;
-        // OnStarting: the exception handler clears the headers before it writes the error page.
-        context.Response.OnStarting(() =>
+        var ids = new CorrelationIds();
+        return app.Use(async (context, next) =>
         {
-            context.Response.Headers[Header] = id;
-            return Task.CompletedTask;
+            var incoming = context.Request.Headers[Header];
+            var id = incoming.Count == 1 && IsSafe(incoming[0]) ? incoming[0]! : ids.Next();
+            context.TraceIdentifier = id;
+            // OnStarting: the exception handler clears the headers before it writes the error page.
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers[Header] = id;
+                return Task.CompletedTask;
+            });
+            using (LogContext.PushProperty(Property, id))
+            {
+                await next(context);
+            }
         });
-        using (LogContext.PushProperty(Property, id))
-        {
-            await next(context);
-        }
-    });
-
-    // 64 random bits per process, then a counter: unique among the instances' logs without drawing
-    // random bytes from the OS per request (Guid.NewGuid was ~4 % of a cached page's CPU).
-    private static readonly string ProcessPrefix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-    private static long _requests;
-
-    /// <summary>A new id: 32 lower-case hex digits, the process's random prefix and a counter.</summary>
-    public static string NewId() => string.Create(32, Interlocked.Increment(ref _requests), static (span, count) =>
-    {
-        ProcessPrefix.CopyTo(span);
-        count.TryFormat(span[16..], out _, "x16", CultureInfo.InvariantCulture);
-    });
+    }
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex SafeToken();
+}
+
+/// <summary>
+/// New request ids: 64 random bits drawn once, then a counter, as 32 lower-case hex digits. Unique
+/// among the instances' logs without drawing random bytes from the OS per request (Guid.NewGuid was
+/// ~4 % of a cached page's CPU).
+/// </summary>
+public sealed class CorrelationIds
+{
+    private readonly string _prefix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+    private long _count;
+
+    public string Next() => string.Create(32, (_prefix, Interlocked.Increment(ref _count)), static (span, state) =>
+    {
+        state._prefix.CopyTo(span);
+        state.Item2.TryFormat(span[16..], out _, "x16", CultureInfo.InvariantCulture);
+    });
 }
