@@ -2,7 +2,7 @@ using MepCms.Web.Data;
 using MepCms.Web.Data.Seeding;
 using MepCms.Web.Features.Account;
 using MepCms.Web.Features.Admin;
-using MepCms.Web.Features.Articles;
+using MepCms.Web.Features.Articles.Publishing;
 using MepCms.Web.Features.Media;
 using MepCms.Web.Features.Ratings;
 using MepCms.Web.Features.Shared;
@@ -15,6 +15,7 @@ using MepCms.Web.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Cross-cutting: logging, the web stack, caching, the database, security.
 builder.AddMepCmsLogging();
 builder.Services.AddMepCmsWeb();
 builder.Services.AddMepCmsForwardedHeaders();
@@ -23,16 +24,17 @@ builder.Services.AddMepCmsCaching();
 builder.Services.AddMepCmsDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddMepCmsDataProtection();
 builder.Services.AddMepCmsDistributedCache(builder.Configuration);
-builder.Services.AddMepCmsIdentity();
+builder.Services.AddMarkdown();
+// The features, each registering what the cross-cutting parts need of it (paths, tags, policies).
+builder.Services.AddAccounts();
 builder.AddMepCmsSecurity();
 builder.Services.AddTwoFactor();
 builder.Services.AddBackOffice();
-builder.Services.AddMarkdown();
-builder.Services.AddSingleton<SiteUrls>();
-builder.Services.AddMepCmsSeeding();
-builder.Services.AddGoLive();
+builder.Services.AddPublicSite();
+builder.Services.AddPublishing();
 builder.Services.AddRatings();
 builder.Services.AddMedia();
+builder.Services.AddSeeding();
 
 var app = builder.Build();
 

@@ -1,8 +1,6 @@
 using MepCms.Web.Data.Sqlite;
 using MepCms.Web.Data.SqlServer;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace MepCms.Web.Data;
 
@@ -18,17 +16,14 @@ public static class DatabaseSetup
         var connectionString = configuration.GetConnectionString(ConnectionStringName) ?? DatabaseOptions.DefaultConnectionString;
 
         // Pooled contexts: a request reuses a context instead of building its internal services again (0067).
-        switch (options.Provider)
+        // Each provider also brings its own rating store and search index.
+        if (options.Provider == DatabaseProvider.SqlServer)
         {
-            case DatabaseProvider.SqlServer:
-                services.AddDbContextPool<MepCmsDbContext, SqlServerMepCmsDbContext>((sp, o) =>
-                    ConfigureSqlServer(o, connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
-                break;
-            default:
-                var sqlite = ResolveSqliteFile(connectionString, environment.ContentRootPath);
-                services.AddDbContextPool<MepCmsDbContext, SqliteMepCmsDbContext>((sp, o) =>
-                    ConfigureSqlite(o, sqlite).AddInterceptors(sp.GetServices<IInterceptor>()));
-                break;
+            services.AddSqlServerDatabase(connectionString);
+        }
+        else
+        {
+            services.AddSqliteDatabase(connectionString, environment.ContentRootPath);
         }
 
         // A real query: SQLite's "can connect" only looks for the file.
@@ -39,33 +34,6 @@ public static class DatabaseSetup
                 return true;
             });
         return services;
-    }
-
-    internal static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
-        // Split queries: SQLite materialises a joined collection (statement → authors, committees,
-        // topics) whole before joining it, ~200 ms at 100,000 statements; split, each is an indexed lookup (0066).
-        options.UseSqlite(connectionString, o => o
-                .MigrationsAssembly(typeof(MepCmsDbContext).Assembly.FullName)
-                .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-            .AddInterceptors(new SqlitePragmas());
-
-    // Transient failures are retried, so every explicit transaction runs inside
-    // Database.CreateExecutionStrategy().ExecuteAsync (docs/decisions).
-    internal static DbContextOptionsBuilder ConfigureSqlServer(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlServer(connectionString, o => o.EnableRetryOnFailure(maxRetryCount: 5));
-
-    /// <summary>A relative SQLite file is placed under the content root, and its folder made.</summary>
-    internal static string ResolveSqliteFile(string connectionString, string contentRoot)
-    {
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
-        {
-            var path = Path.IsPathRooted(file) ? file : Path.GetFullPath(Path.Combine(contentRoot, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            builder.DataSource = path;
-        }
-        builder.Pooling = true;
-        return builder.ToString();
     }
 
     /// <summary>
@@ -88,7 +56,7 @@ public static class DatabaseSetup
         }
         if (db.Database.IsSqlite())
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+            await SqliteSetup.UseWriteAheadLogAsync(db, cancellationToken);
         }
         return true;
     }

@@ -47,7 +47,7 @@ public sealed class ScaleOutSchemaTests
     private static SqlServerMepCmsDbContext SqlServerAsTheAppConfiguresIt()
     {
         var options = new DbContextOptionsBuilder<SqlServerMepCmsDbContext>();
-        MepCms.Web.Data.DatabaseSetup.ConfigureSqlServer(options, "Server=none;Database=MepCms;Trusted_Connection=True;TrustServerCertificate=True");
+        MepCms.Web.Data.SqlServer.SqlServerSetup.Configure(options, "Server=none;Database=MepCms;Trusted_Connection=True;TrustServerCertificate=True");
         return new SqlServerMepCmsDbContext(options.Options);
     }
 }

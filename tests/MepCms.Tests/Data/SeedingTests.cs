@@ -3,6 +3,7 @@ using MepCms.Web.Data;
 using MepCms.Web.Data.Seeding;
 using MepCms.Web.Features.Account;
 using MepCms.Web.Features.Articles;
+using MepCms.Web.Features.Articles.Publishing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

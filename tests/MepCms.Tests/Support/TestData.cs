@@ -67,7 +67,7 @@ public static class TestData
             await db.SaveChangesAsync();
         });
         // Like every writer in the app, say that the public site changed.
-        await app.Services.GetRequiredService<IPublicCache>().DirectoryChangedAsync();
+        await app.Services.PublicSiteChangedAsync();
         return entity;
     }
 }

@@ -4,7 +4,7 @@ namespace MepCms.Web.Data.Seeding;
 
 public static class SeedingSetup
 {
-    public static IServiceCollection AddMepCmsSeeding(this IServiceCollection services)
+    public static IServiceCollection AddSeeding(this IServiceCollection services)
     {
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);

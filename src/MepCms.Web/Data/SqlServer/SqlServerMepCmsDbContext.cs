@@ -12,7 +12,7 @@ internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<S
     public SqlServerMepCmsDbContext CreateDbContext(string[] args)
     {
         var options = new DbContextOptionsBuilder<SqlServerMepCmsDbContext>();
-        DatabaseSetup.ConfigureSqlServer(options, "Server=localhost;Database=MepCms;Trusted_Connection=True;TrustServerCertificate=True");
+        SqlServerSetup.Configure(options, "Server=localhost;Database=MepCms;Trusted_Connection=True;TrustServerCertificate=True");
         return new SqlServerMepCmsDbContext(options.Options);
     }
 }

@@ -12,7 +12,7 @@ internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqli
     public SqliteMepCmsDbContext CreateDbContext(string[] args)
     {
         var options = new DbContextOptionsBuilder<SqliteMepCmsDbContext>();
-        DatabaseSetup.ConfigureSqlite(options, "Data Source=design-time.db");
+        SqliteSetup.Configure(options, "Data Source=design-time.db");
         return new SqliteMepCmsDbContext(options.Options);
     }
 }

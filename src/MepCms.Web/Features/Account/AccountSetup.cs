@@ -1,5 +1,8 @@
 using MepCms.Web.Data;
+using MepCms.Web.Features.Account.Passwords;
+using MepCms.Web.Infrastructure.Caching;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MepCms.Web.Features.Account;
 
@@ -8,7 +11,7 @@ public static class AccountSetup
     public const int MinimumPasswordLength = 12;
 
     /// <summary>Identity for the press office staff: long passwords without composition rules, lockout after 5 failures.</summary>
-    public static IServiceCollection AddMepCmsIdentity(this IServiceCollection services)
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
@@ -25,6 +28,10 @@ public static class AccountSetup
             })
             .AddEntityFrameworkStores<MepCmsDbContext>()
             .AddDefaultTokenProviders();
+        // Beyond Identity's length rule: at most 128 characters, and no common or leaked password (0072).
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IPasswordValidator<AppUser>, PasswordLengthCapValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IPasswordValidator<AppUser>, CommonPasswordValidator>());
+        services.AddPublicPages(o => o.PrivatePrefixes.Add("/account"));
 
         services.ConfigureApplicationCookie(o =>
         {

@@ -1,6 +1,7 @@
 using MepCms.Web.Features.Admin.Articles;
 using MepCms.Web.Features.Admin.Articles.Revisions;
 using MepCms.Web.Features.Embargo;
+using MepCms.Web.Infrastructure.Caching;
 
 namespace MepCms.Web.Features.Admin;
 
@@ -10,10 +11,10 @@ public static class AdminSetup
     public static IServiceCollection AddBackOffice(this IServiceCollection services)
     {
         services.AddAdminPolicies();
+        services.AddPublicPages(o => o.PrivatePrefixes.Add("/admin"));
         services.AddScoped<ArticleEditor>();
         services.AddScoped<ArticleRevisions>();
         services.AddScoped<Directory.DirectoryMerge>();
-        services.AddScoped<Articles.Workflow.ArticleWorkflow>();
         services.AddEmbargoLinks();
         return services;
     }

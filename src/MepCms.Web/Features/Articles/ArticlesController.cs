@@ -1,4 +1,5 @@
 using MepCms.Web.Data;
+using MepCms.Web.Features.Articles.Publishing;
 using MepCms.Web.Features.Shared;
 using MepCms.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Cryptography;
+using MepCms.Web.Infrastructure.Caching;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
@@ -67,6 +68,8 @@ public static class EmbargoSetup
     {
         services.AddOptions<EmbargoOptions>().BindConfiguration(EmbargoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<EmbargoLinks>();
+        // An embargo link carries its token: never cached, never compressed.
+        services.AddPublicPages(o => o.PrivatePrefixes.AddRange(["/embargo", "/preview"]));
         return services;
     }
 }

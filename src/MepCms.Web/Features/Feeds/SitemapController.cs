@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using MepCms.Web.Data;
 using MepCms.Web.Features.Articles;
+using MepCms.Web.Features.Articles.Publishing;
 using MepCms.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

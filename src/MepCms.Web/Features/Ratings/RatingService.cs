@@ -1,6 +1,9 @@
+using System.Globalization;
+using System.Security.Claims;
 using MepCms.Web.Data;
-using MepCms.Web.Features.Articles;
-using MepCms.Web.Infrastructure.Web;
+using MepCms.Web.Features.Articles.Publishing;
+using MepCms.Web.Features.Audit;
+using MepCms.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace MepCms.Web.Features.Ratings;
@@ -8,10 +11,22 @@ namespace MepCms.Web.Features.Ratings;
 /// <summary>A statement's rating aggregate as one reader sees it.</summary>
 public sealed record RatingState(RatingSummary Summary, int? YourScore);
 
+/// <summary>One reader's score of one statement, on its way to the database.</summary>
+public sealed record RatingVote(int ArticleId, string VisitorHash, int Score, DateTime UtcNow);
+
 /// <summary>
-/// Stores readers' scores. The aggregate on the article (count and sum) changes in the same short
-/// transaction as the rating (<see cref="IRatingStore"/>), so parallel votes never lose an update
-/// and the aggregate always equals the Ratings table. Only public statements can be rated.
+/// Stores a vote and the statement's aggregate in one transaction; null when the statement is gone.
+/// Each provider has its own, in its folder under Data/, chosen in DatabaseSetup.
+/// </summary>
+public interface IRatingStore
+{
+    Task<RatingSummary?> StoreAsync(RatingVote vote, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Readers' scores and the aggregate they make. The aggregate on the statement (count and sum)
+/// changes in the same transaction as the ratings (<see cref="IRatingStore"/>, or a removal here),
+/// so it always equals the Ratings table. Only public statements can be rated.
 /// </summary>
 public sealed class RatingService(MepCmsDbContext db, IRatingStore store, TimeProvider clock, IPublicCache cache, ILogger<RatingService> logger)
 {
@@ -46,8 +61,35 @@ public sealed class RatingService(MepCmsDbContext db, IRatingStore store, TimePr
         {
             return null;
         }
-        await cache.RatingChangedAsync(id, cancellationToken);
+        await cache.EvictAsync(ArticleCacheTags.PagesShowing(id), cancellationToken);
         logger.LogDebug("Stored a rating of statement {ArticleId}", id);
         return new RatingState(summary.Value, score);
+    }
+
+    /// <summary>
+    /// Deletes one statement's ratings made in [<paramref name="from"/>, <paramref name="to"/>) (vote
+    /// stuffing) and recomputes its aggregate from what remains, audited, in one transaction.
+    /// Returns how many were removed.
+    /// </summary>
+    public async Task<int> RemoveAsync(int articleId, DateTime from, DateTime to, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var removed = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var deleted = await db.Ratings.Where(r => r.ArticleId == articleId && r.CreatedAt >= from && r.CreatedAt < to).ExecuteDeleteAsync(cancellationToken);
+            var remaining = db.Ratings.Where(r => r.ArticleId == articleId);
+            var count = await remaining.CountAsync(cancellationToken);
+            var sum = await remaining.SumAsync(r => (long)r.Score, cancellationToken);
+            await db.Articles.Where(a => a.Id == articleId)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.RatingCount, count).SetProperty(a => a.RatingSum, sum), cancellationToken);
+            db.Record(user, clock.GetUtcNow().UtcDateTime, "Ratings.Removed", "Article", articleId,
+                string.Create(CultureInfo.InvariantCulture, $"Removed {deleted} ratings made from {from:u} to {to:u}; now {count} ratings, sum {sum}"));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return deleted;
+        });
+        await cache.EvictAsync(ArticleCacheTags.PagesShowing(articleId), cancellationToken);
+        return removed;
     }
 }

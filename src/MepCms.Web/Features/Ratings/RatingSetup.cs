@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace MepCms.Web.Features.Ratings;
@@ -15,13 +14,7 @@ public static class RatingSetup
     {
         services.AddOptions<RatingOptions>().BindConfiguration(RatingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<VisitorIdentity>();
-        services.AddSingleton<Data.SqliteWriteGate>();
-        services.AddSingleton<SqliteRatingWriter>();
-        services.AddScoped<EfRatingStore>();
-        // SQLite: one writer stores the votes waiting in one transaction; SQL Server: a transaction per vote (0068).
-        services.AddScoped<IRatingStore>(sp => sp.GetRequiredService<Data.MepCmsDbContext>().Database.IsSqlite()
-            ? new QueuedRatingStore(sp.GetRequiredService<SqliteRatingWriter>())
-            : sp.GetRequiredService<EfRatingStore>());
+        // The store (IRatingStore) is the database provider's: DatabaseSetup registers it.
         services.AddScoped<RatingService>();
         services.AddRateLimiter(o => o.AddPolicy<string, RatingRateLimitPolicy>(RateLimitPolicy));
         return services;

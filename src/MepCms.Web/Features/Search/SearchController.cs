@@ -1,12 +1,13 @@
 using MepCms.Web.Data;
 using MepCms.Web.Features.Articles;
+using MepCms.Web.Features.Articles.Publishing;
 using MepCms.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace MepCms.Web.Features.Search;
 
-public sealed class SearchController(MepCmsDbContext db, TimeProvider clock) : Controller
+public sealed class SearchController(MepCmsDbContext db, ISearchIndex index, TimeProvider clock) : Controller
 {
     [HttpGet("/search")]
     public async Task<IActionResult> Index(string? q, int? page, CancellationToken cancellationToken)
@@ -16,7 +17,7 @@ public sealed class SearchController(MepCmsDbContext db, TimeProvider clock) : C
         var results = new PagedList<ArticleSummary>([], 1, Paging.DefaultPageSize, 0);
         if (!query.IsEmpty)
         {
-            var found = await ArticleSearch.PageAsync(db, db.Articles.AsNoTracking().Visible(clock), query, number, Paging.DefaultPageSize, cancellationToken);
+            var found = await ArticleSearch.PageAsync(index, db.Articles.AsNoTracking().Visible(clock), query, number, Paging.DefaultPageSize, cancellationToken);
             if (found is null)
             {
                 return NotFound();

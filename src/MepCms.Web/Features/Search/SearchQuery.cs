@@ -6,7 +6,8 @@ namespace MepCms.Web.Features.Search;
 /// <summary>
 /// What a reader typed, made safe for the full-text engines: only words (letters, digits and
 /// combining marks) survive, so no operator, quote, column filter or NEAR of either engine's
-/// syntax can reach it. Every word is matched as a prefix and all words must match.
+/// syntax can reach it. All words must match; each provider's index writes them in its own syntax
+/// (each in its folder under Data/).
 /// </summary>
 public sealed record SearchQuery(string Text, IReadOnlyList<string> Terms)
 {
@@ -45,13 +46,4 @@ public sealed record SearchQuery(string Text, IReadOnlyList<string> Terms)
         }
         return new SearchQuery(text, terms.Distinct().ToList());
     }
-
-    /// <summary>FTS5: every term a quoted prefix, implicitly AND-ed.</summary>
-    public string ToFts5() => string.Join(' ', Terms.Select(t => $"\"{t}\"*"));
-
-    /// <summary>FTS5: every term a quoted whole word, implicitly AND-ed.</summary>
-    public string ToFts5Words() => string.Join(' ', Terms.Select(t => $"\"{t}\""));
-
-    /// <summary>SQL Server CONTAINS: every term a quoted prefix, AND-ed.</summary>
-    public string ToContains() => string.Join(" AND ", Terms.Select(t => $"\"{t}*\""));
 }

@@ -1,5 +1,6 @@
 using MepCms.Web.Data;
 using MepCms.Web.Features.Articles;
+using MepCms.Web.Features.Articles.Publishing;
 using MepCms.Web.Features.Shared;
 using MepCms.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 
@@ -10,16 +9,18 @@ public static class CachingSetup
     /// <summary>Output caching of the anonymous public site, and compression of its text.</summary>
     public static IServiceCollection AddMepCmsCaching(this IServiceCollection services)
     {
-        services.AddSingleton<GoLiveSchedule>();
-        services.AddSingleton<PublicPagesCachePolicy>();
+        services.AddOutputCache();
+        services.AddSingleton<PublicPages>();
+        services.AddSingleton<IPublicCache, OutputCachePublicCache>();
         // The store itself (memory, or shared in production) is registered with the web services.
-        // Paths are case-sensitive in the cache key: /articles/My-Slug is not an alias of /articles/my-slug.
-        services.AddOptions<OutputCacheOptions>().Configure<PublicPagesCachePolicy>((o, policy) =>
+        // The policy is a typed one: the output cache creates it on first use, so it may depend on
+        // what depends on the store. Paths are case-sensitive in the cache key: /articles/My-Slug
+        // is not an alias of /articles/my-slug.
+        services.Configure<OutputCacheOptions>(o =>
         {
-            o.AddBasePolicy(policy);
+            o.AddBasePolicy(policy => policy.AddPolicy<PublicPagesCachePolicy>(), excludeDefaultPolicy: true);
             o.UseCaseSensitivePaths = true;
         });
-        services.Configure<MvcOptions>(o => o.Filters.Add(new ArticleCacheTagFilter()));
 
         services.AddResponseCompression(o =>
         {
@@ -55,7 +56,11 @@ public static class CachingSetup
 
     private static Func<HttpContext, bool> IsCompressible(IApplicationBuilder app)
     {
-        var policy = app.ApplicationServices.GetRequiredService<PublicPagesCachePolicy>();
-        return http => !PublicPaths.IsPrivate(http.Request.Path) && !policy.HasAuthCookie(http.Request);
+        var pages = app.ApplicationServices.GetRequiredService<PublicPages>();
+        return http => !pages.IsPrivate(http.Request.Path) && !pages.HasAuthCookie(http.Request);
     }
+
+    /// <summary>How a feature tells the cache about its pages (see <see cref="PublicPagesOptions"/>).</summary>
+    public static IServiceCollection AddPublicPages(this IServiceCollection services, Action<PublicPagesOptions> configure) =>
+        services.Configure(configure);
 }

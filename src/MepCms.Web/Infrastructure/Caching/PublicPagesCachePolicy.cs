@@ -1,19 +1,28 @@
-using MepCms.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace MepCms.Web.Infrastructure.Caching;
 
 /// <summary>
+/// Knows when public pages will change by themselves (a scheduled statement going live), so a
+/// cached page never outlives that moment. Registered by the feature that schedules.
+/// </summary>
+public interface IPublicPageLifetime
+{
+    /// <summary>How long a page cached now may be kept: zero or less means "do not store it".</summary>
+    ValueTask<TimeSpan> TimeUntilNextChangeAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>
 /// The base output-cache policy: anonymous GET/HEAD requests for public pages are served from the
 /// cache; only a 200 that sets no cookie is stored, tagged for precise eviction, and never beyond
-/// the next scheduled go-live. Anything else passes straight through.
+/// the next scheduled change (<see cref="IPublicPageLifetime"/>). Anything else passes straight through.
+/// Created by the output cache on first use (a typed policy), after the store it evicts from exists.
 /// </summary>
-public sealed class PublicPagesCachePolicy(IOptionsMonitor<CookieAuthenticationOptions> cookies) : IOutputCachePolicy
+public sealed class PublicPagesCachePolicy(PublicPages pages, IEnumerable<IPublicPageLifetime> lifetimes) : IOutputCachePolicy
 {
+    private readonly IPublicPageLifetime[] _lifetimes = [.. lifetimes];
+
     /// <summary>A safety net only: every change evicts what it affects at once.</summary>
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromMinutes(10);
 
@@ -23,14 +32,14 @@ public sealed class PublicPagesCachePolicy(IOptionsMonitor<CookieAuthenticationO
     public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
-        if (!IsAnonymousPublicRead(http))
+        if (!IsAnonymousPublicRead(http) || pages.TagOf(http.Request.Path) is not { } tag)
         {
             context.EnableOutputCaching = false;
             return;
         }
         context.EnableOutputCaching = true;
         context.AllowLocking = true;
-        context.CacheVaryByRules.QueryKeys = PublicPaths.QueryKeys;
+        context.CacheVaryByRules.QueryKeys = pages.QueryKeys;
         // One copy per encoding; the header holds br, gzip or nothing by now (AcceptEncoding).
         context.CacheVaryByRules.HeaderNames = HeaderNames.AcceptEncoding;
         var canonicalQuery = HasCanonicalPage(http.Request.Query["page"]);
@@ -38,16 +47,19 @@ public sealed class PublicPagesCachePolicy(IOptionsMonitor<CookieAuthenticationO
         context.AllowCacheStorage = canonicalQuery;
 
         context.Tags.Add(CacheTags.Public);
-        context.Tags.Add(PublicPaths.IsArticlePage(http.Request.Path) ? CacheTags.ArticlePages : CacheTags.Lists);
+        context.Tags.Add(tag);
 
-        // Resolved per request: the schedule needs the cache store, which needs these options.
-        var schedule = http.RequestServices.GetRequiredService<GoLiveSchedule>();
-        var untilGoLive = await schedule.TimeUntilNextGoLiveAsync(cancellation);
-        if (untilGoLive <= TimeSpan.Zero)
+        var lifetime = MaxLifetime;
+        foreach (var limit in _lifetimes)
+        {
+            var untilChange = await limit.TimeUntilNextChangeAsync(cancellation);
+            lifetime = untilChange < lifetime ? untilChange : lifetime;
+        }
+        if (lifetime <= TimeSpan.Zero)
         {
             context.AllowCacheStorage = false;
         }
-        context.ResponseExpirationTimeSpan = untilGoLive < MaxLifetime ? untilGoLive : MaxLifetime;
+        context.ResponseExpirationTimeSpan = lifetime;
     }
 
     /// <summary>Marks the request as answered from the cache, for the request log's level (docs/decisions/0064).</summary>
@@ -76,19 +88,10 @@ public sealed class PublicPagesCachePolicy(IOptionsMonitor<CookieAuthenticationO
     {
         var request = http.Request;
         return (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            && PublicPaths.IsCacheablePage(request.Path)
             && http.User.Identity?.IsAuthenticated != true
             && !request.Headers.ContainsKey(HeaderNames.Authorization)
-            && !HasAuthCookie(request);
+            && !pages.HasAuthCookie(request);
     }
-
-    /// <summary>Even an expired or forged auth cookie keeps a request away from the cache.</summary>
-    public bool HasAuthCookie(HttpRequest request) =>
-        AuthCookieName is { } name && request.Cookies.ContainsKey(name);
-
-    // Read once: the sign-in cookie's name is fixed at startup, and the named-options lookup showed in the cached-page profile.
-    private string? AuthCookieName => _authCookieName ??= cookies.Get(IdentityConstants.ApplicationScheme).Cookie.Name;
-    private string? _authCookieName;
 
     /// <summary>No page number, or one written the way the site's own links write it (1 to 999999).</summary>
     private static bool HasCanonicalPage(Microsoft.Extensions.Primitives.StringValues page) =>

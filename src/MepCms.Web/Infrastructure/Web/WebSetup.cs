@@ -23,8 +23,6 @@ public static class WebSetup
             o.AreaViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
         });
         services.AddRouting(o => o.LowercaseUrls = true);
-        services.AddOutputCache();
-        services.AddSingleton<IPublicCache, OutputCachePublicCache>();
         return services;
     }
 

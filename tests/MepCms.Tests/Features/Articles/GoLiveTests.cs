@@ -1,8 +1,8 @@
 using System.Security.Claims;
-using MepCms.Web.Features.Admin.Articles.Workflow;
 using MepCms.Tests.Infrastructure.ScaleOut;
 using MepCms.Tests.Support;
 using MepCms.Web.Features.Articles;
+using MepCms.Web.Features.Articles.Publishing;
 using MepCms.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +35,7 @@ public sealed class GoLiveTests(MepCmsFactory app) : IClassFixture<MepCmsFactory
         var article = await app.SaveAsync(TestData.Article(app, publishAt: app.Clock.GetUtcNow().AddSeconds(-1)));
         var store = app.Services.GetRequiredService<IOutputCacheStore>();
         var key = TestData.Unique("home");
-        await store.SetAsync(key, "<html>old list</html>"u8.ToArray(), [CacheTags.Lists], TimeSpan.FromMinutes(5), default);
+        await store.SetAsync(key, "<html>old list</html>"u8.ToArray(), [ArticleCacheTags.Lists], TimeSpan.FromMinutes(5), default);
 
         await RunAsync();
         var again = await RunAsync();

@@ -2,6 +2,7 @@ using System.Net;
 using MepCms.Tests.Support;
 using MepCms.Web.Data;
 using MepCms.Web.Features.Articles;
+using MepCms.Web.Features.Articles.Publishing;
 using Microsoft.EntityFrameworkCore;
 
 namespace MepCms.Tests.Features.Home;

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using MepCms.Tests.Support;
+using MepCms.Web.Data.SqlServer;
 using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Ratings;
 using Microsoft.AspNetCore.Hosting;
@@ -23,7 +24,7 @@ public sealed class PerVoteRatingsFactory : RatingsFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddScoped<IRatingStore, EfRatingStore>());
+        builder.ConfigureTestServices(services => services.AddScoped<IRatingStore, SqlServerRatingStore>());
     }
 }
 

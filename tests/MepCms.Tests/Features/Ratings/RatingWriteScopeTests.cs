@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text.RegularExpressions;
+using MepCms.Web.Data.SqlServer;
 using MepCms.Web.Data.Sqlite;
 using MepCms.Web.Features.Ratings;
 using Microsoft.AspNetCore.Hosting;
@@ -20,7 +21,7 @@ public sealed class RecordingRatingsFactory : RatingsFactory
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureServices(services => services.ConfigureDbContext<SqliteMepCmsDbContext>(o => o.AddInterceptors(Sql)));
-        builder.ConfigureTestServices(services => services.AddScoped<IRatingStore, EfRatingStore>());
+        builder.ConfigureTestServices(services => services.AddScoped<IRatingStore, SqlServerRatingStore>());
     }
 }
 

@@ -1,4 +1,5 @@
 using MepCms.Tests.Support;
+using MepCms.Web.Data.Sqlite;
 using MepCms.Web.Features.Ratings;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;

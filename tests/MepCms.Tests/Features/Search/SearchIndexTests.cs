@@ -1,5 +1,6 @@
 using MepCms.Tests.Support;
 using MepCms.Web.Data.SqlServer;
+using MepCms.Web.Data.Sqlite;
 using MepCms.Web.Features.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -32,7 +33,7 @@ public sealed class SearchIndexTests(MepCmsFactory app) : IClassFixture<MepCmsFa
         using var db = SqlServer();
         var query = SearchQuery.Parse("rule of law\" OR 1=1 --");
 
-        var sql = ArticleSearch.SqlServerHits(db, query.ToContains()).Join(db.Articles, h => h.Id, a => a.Id, (h, a) => new { h.Rank, a.Slug })
+        var sql = SqlServerSearchIndex.Hits(db, query.ToContains()).Join(db.Articles, h => h.Id, a => a.Id, (h, a) => new { h.Rank, a.Slug })
             .OrderByDescending(x => x.Rank).ToQueryString();
 
         Assert.Contains("CONTAINSTABLE([Articles], [Title], @", sql);

@@ -98,7 +98,7 @@ public sealed class SearchPageTests(MepCmsFactory app) : IClassFixture<MepCmsFac
 
     // Every writer of the app tells the page cache what changed; so does a test that writes directly.
     private Task ToldTheCacheAsync(int articleId) =>
-        app.Services.GetRequiredService<MepCms.Web.Infrastructure.Web.IPublicCache>().ArticleChangedAsync(articleId);
+        app.Services.ArticleChangedAsync(articleId);
 
     [Fact]
     public async Task The_query_is_echoed_safely()

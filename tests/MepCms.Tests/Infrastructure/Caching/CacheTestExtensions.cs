@@ -1,7 +1,5 @@
 using MepCms.Tests.Support;
 using MepCms.Web.Data;
-using MepCms.Web.Infrastructure.Web;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MepCms.Tests.Infrastructure.Caching;
 
@@ -9,8 +7,6 @@ internal static class CacheTestExtensions
 {
     /// <summary>The output cache marks every response it answers from memory with an Age header.</summary>
     public static bool IsFromCache(this HttpResponseMessage response) => response.Headers.Age is not null;
-
-    public static IPublicCache PublicCache(this MepCmsFactory app) => app.Services.GetRequiredService<IPublicCache>();
 
     /// <summary>Changes the database behind the app's back: nothing tells the cache.</summary>
     public static Task ChangeSilentlyAsync(this MepCmsFactory app, Func<MepCmsDbContext, Task> change) =>

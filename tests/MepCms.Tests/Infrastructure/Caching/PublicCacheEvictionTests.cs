@@ -20,7 +20,7 @@ public sealed class PublicCacheEvictionTests(CachingFactory app) : IClassFixture
 
         await app.ChangeSilentlyAsync(db => db.Articles.Where(a => a.Id == article.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Title, "Second wording")));
         var stale = await _reader.GetAsync($"/articles/{article.Slug}");
-        await app.PublicCache().ArticleChangedAsync(article.Id);
+        await app.Services.ArticleChangedAsync(article.Id);
         var page = await _reader.GetStringAsync($"/articles/{article.Slug}");
         var home = await _reader.GetStringAsync("/");
 
@@ -37,9 +37,9 @@ public sealed class PublicCacheEvictionTests(CachingFactory app) : IClassFixture
         var other = await app.SaveAsync(TestData.Article(app));
         await _reader.GetAsync($"/articles/{other.Slug}");
 
-        await app.PublicCache().ArticleChangedAsync(edited.Id);
+        await app.Services.ArticleChangedAsync(edited.Id);
         var otherAgain = await _reader.GetAsync($"/articles/{other.Slug}");
-        await app.PublicCache().RatingChangedAsync(edited.Id);
+        await app.Services.RatingChangedAsync(edited.Id);
         var afterRating = await _reader.GetAsync($"/articles/{other.Slug}");
 
         Assert.False(otherAgain.IsFromCache());
@@ -54,7 +54,7 @@ public sealed class PublicCacheEvictionTests(CachingFactory app) : IClassFixture
         await _reader.GetAsync("/");
 
         await app.ChangeSilentlyAsync(db => db.Articles.Where(a => a.Id == article.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ArticleStatus.Unpublished)));
-        await app.PublicCache().ArticleChangedAsync(article.Id);
+        await app.Services.ArticleChangedAsync(article.Id);
 
         Assert.Equal(HttpStatusCode.NotFound, (await _reader.GetAsync($"/articles/{article.Slug}")).StatusCode);
         Assert.DoesNotContain(article.Title, await _reader.GetStringAsync("/"));
@@ -74,7 +74,7 @@ public sealed class PublicCacheEvictionTests(CachingFactory app) : IClassFixture
             stored.FormerSlugs.Add(new ArticleSlug { Slug = oldSlug });
             stored.Slug = oldSlug + "-renamed";
         });
-        await app.PublicCache().ArticleChangedAsync(article.Id);
+        await app.Services.ArticleChangedAsync(article.Id);
 
         var old = await _reader.GetAsync($"/articles/{oldSlug}");
         Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);
@@ -92,7 +92,7 @@ public sealed class PublicCacheEvictionTests(CachingFactory app) : IClassFixture
         await _reader.GetAsync("/");
 
         await app.ChangeSilentlyAsync(db => db.Authors.Where(a => a.Id == mep.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.FullName, "Ilse New-Name")));
-        await app.PublicCache().DirectoryChangedAsync();
+        await app.Services.DirectoryChangedAsync();
 
         Assert.Contains("Ilse New-Name", await _reader.GetStringAsync($"/articles/{article.Slug}"));
         Assert.Contains("Ilse New-Name", await _reader.GetStringAsync("/"));
@@ -107,7 +107,7 @@ public sealed class PublicCacheEvictionTests(CachingFactory app) : IClassFixture
 
         await app.ChangeSilentlyAsync(db => db.Articles.Where(a => a.Id == article.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.RatingCount, 2).SetProperty(a => a.RatingSum, 7)));
-        await app.PublicCache().RatingChangedAsync(article.Id);
+        await app.Services.RatingChangedAsync(article.Id);
 
         Assert.Contains("The average score is 3.5 / 5 (2 ratings)", await _reader.GetStringAsync($"/articles/{article.Slug}"));
         Assert.Contains("The average score is 3.5 / 5 (2 ratings)", await _reader.GetStringAsync("/"));
@@ -121,7 +121,7 @@ public sealed class PublicCacheEvictionTests(CachingFactory app) : IClassFixture
         // Statements of earlier tests go live first, so their go-live evictions cannot blur this one.
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<MepCms.Web.Features.Articles.GoLive>().RunAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<MepCms.Web.Features.Articles.Publishing.GoLive>().RunAsync(CancellationToken.None);
         }
         await _reader.GetAsync("/");
 

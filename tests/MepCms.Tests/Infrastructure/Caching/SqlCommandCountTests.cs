@@ -49,7 +49,7 @@ public sealed class SqlCommandCountTests(CommandCountingFactory app) : IClassFix
 
     private async Task<int> CommandsForAsync(string url)
     {
-        await app.PublicCache().DirectoryChangedAsync();
+        await app.Services.DirectoryChangedAsync();
         // The go-live time is read once and kept: learn it on another address first.
         await _reader.GetAsync("/articles/no-such-statement");
         app.Counter.Reset();

@@ -1,6 +1,7 @@
 using System.Net;
 using MepCms.Tests.Support;
 using MepCms.Web.Features.Articles;
+using MepCms.Web.Features.Articles.Publishing;
 using MepCms.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.OutputCaching;
@@ -55,10 +56,10 @@ public sealed class TwoInstanceTests(TwoInstances app) : IClassFixture<TwoInstan
     {
         var storeOfB = app.B.Services.GetRequiredService<IOutputCacheStore>();
         var key = TestData.Unique("page");
-        await storeOfB.SetAsync(key, "<html>cached page</html>"u8.ToArray(), [CacheTags.Article(4711)], TimeSpan.FromMinutes(5), default);
+        await storeOfB.SetAsync(key, "<html>cached page</html>"u8.ToArray(), [ArticleCacheTags.Article(4711)], TimeSpan.FromMinutes(5), default);
         Assert.NotNull(await app.A.Services.GetRequiredService<IOutputCacheStore>().GetAsync(key, default));
 
-        await app.A.Services.GetRequiredService<IPublicCache>().ArticleChangedAsync(4711);
+        await app.A.Services.ArticleChangedAsync(4711);
 
         Assert.Null(await storeOfB.GetAsync(key, default));
     }

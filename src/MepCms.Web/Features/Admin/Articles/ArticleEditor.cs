@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using MepCms.Web.Data;
 using MepCms.Web.Features.Articles;
+using MepCms.Web.Features.Articles.Publishing;
 using MepCms.Web.Features.Admin.Articles.Revisions;
 using MepCms.Web.Features.Audit;
 using MepCms.Web.Features.Media;
@@ -19,7 +20,7 @@ public sealed record SaveResult(SaveOutcome Outcome, int Id = 0, ConflictVersion
 /// Saves the editor's form: validates what the attributes cannot (slug, MEPs, committees, topics),
 /// renders the body once, keeps a revision and an audit entry, and refuses a stale form.
 /// </summary>
-public sealed class ArticleEditor(MepCmsDbContext db, IMarkdownRenderer markdown, MediaImageSizes imageSizes, ArticleRevisions revisions, IPublicCache cache, TimeProvider clock)
+public sealed class ArticleEditor(MepCmsDbContext db, IMarkdownRenderer markdown, MediaImageSizes imageSizes, ArticleRevisions revisions, PublicationEvents events, TimeProvider clock)
 {
     public async Task<SaveResult> CreateAsync(ArticleForm form, ClaimsPrincipal user, ModelStateDictionary errors, CancellationToken cancellationToken)
     {
@@ -73,7 +74,7 @@ public sealed class ArticleEditor(MepCmsDbContext db, IMarkdownRenderer markdown
         }
         if (article.Status is ArticleStatus.Published || oldSlug != article.Slug)
         {
-            await cache.ArticleChangedAsync(article.Id, cancellationToken);
+            await events.RaiseAsync(new PublicationChanged(article.Id, PublicationChange.Edited), cancellationToken);
         }
         return new SaveResult(SaveOutcome.Saved, article.Id);
     }

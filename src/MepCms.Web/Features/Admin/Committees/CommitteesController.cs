@@ -2,6 +2,7 @@ using MepCms.Web.Data;
 using MepCms.Web.Features.Admin.Directory;
 using MepCms.Web.Features.Audit;
 using MepCms.Web.Features.Committees;
+using MepCms.Web.Infrastructure.Caching;
 using MepCms.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -58,7 +59,7 @@ public sealed class CommitteesController(MepCmsDbContext db, IPublicCache cache,
         committee.IsActive = false;
         db.Record(User, clock.GetUtcNow().UtcDateTime, "Committee.Retired", "Committee", committee.Id, committee.Code);
         await db.SaveChangesAsync(cancellationToken);
-        await cache.DirectoryChangedAsync(cancellationToken);
+        await cache.EvictAllAsync(cancellationToken);
         Flash($"{committee.Code} was retired.");
         return RedirectToAction(nameof(Index));
     }
@@ -105,7 +106,7 @@ public sealed class CommitteesController(MepCmsDbContext db, IPublicCache cache,
         db.Record(User, clock.GetUtcNow().UtcDateTime, isNew ? "Committee.Created" : "Committee.Edited", "Committee", committee.Id,
             $"{committee.Code} {committee.Name} (/{committee.Slug}, {(committee.IsActive ? "active" : "retired")})");
         await db.SaveChangesAsync(cancellationToken);
-        await cache.DirectoryChangedAsync(cancellationToken);
+        await cache.EvictAllAsync(cancellationToken);
         Flash(isNew ? $"{committee.Code} was added." : "Your changes were saved.");
         return RedirectToAction(nameof(Edit), new { id = committee.Id });
     }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using MepCms.Web.Data;
 using MepCms.Web.Features.Audit;
 using MepCms.Web.Features.Authors;
+using MepCms.Web.Infrastructure.Caching;
 using MepCms.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -93,7 +94,7 @@ public sealed class DirectoryMerge(MepCmsDbContext db, IPublicCache cache, TimeP
             await merge();
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            await cache.DirectoryChangedAsync(cancellationToken);
+            await cache.EvictAllAsync(cancellationToken);
             return MergeOutcome.Merged;
         });
 }

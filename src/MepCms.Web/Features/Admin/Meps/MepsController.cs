@@ -2,6 +2,7 @@ using MepCms.Web.Data;
 using MepCms.Web.Features.Audit;
 using MepCms.Web.Features.Authors;
 using MepCms.Web.Features.Media;
+using MepCms.Web.Infrastructure.Caching;
 using MepCms.Web.Infrastructure.Markdown;
 using MepCms.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -59,7 +60,7 @@ public sealed class MepsController(MepCmsDbContext db, IMarkdownRenderer markdow
         mep.IsActive = false;
         db.Record(User, clock.GetUtcNow().UtcDateTime, "Mep.Deactivated", "Mep", mep.Id, mep.FullName);
         await db.SaveChangesAsync(cancellationToken);
-        await cache.DirectoryChangedAsync(cancellationToken);
+        await cache.EvictAllAsync(cancellationToken);
         Flash($"{mep.FullName} is no longer listed as a current MEP.");
         return RedirectToAction(nameof(Index));
     }
@@ -127,7 +128,7 @@ public sealed class MepsController(MepCmsDbContext db, IMarkdownRenderer markdow
         {
             await media.ReleasePhotoAsync(previousPhoto, User, cancellationToken);
         }
-        await cache.DirectoryChangedAsync(cancellationToken);
+        await cache.EvictAllAsync(cancellationToken);
         Flash(isNew ? $"{mep.FullName} was added." : "Your changes were saved.");
         return RedirectToAction(nameof(Edit), new { id = mep.Id });
     }

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MepCms.Web.Data;
-using MepCms.Web.Features.Audit;
-using MepCms.Web.Infrastructure.Web;
+using MepCms.Web.Features.Ratings;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +10,7 @@ namespace MepCms.Web.Features.Admin.Ratings;
 
 /// <summary>What readers scored: per statement, as charts, as CSV; admins remove vote stuffing.</summary>
 [Authorize(Policy = Policies.CanPublish)]
-public sealed class RatingsController(MepCmsDbContext db, IPublicCache cache, TimeProvider clock) : AdminController
+public sealed class RatingsController(MepCmsDbContext db, RatingService ratings, TimeProvider clock) : AdminController
 {
     private const int Days = 30;
 
@@ -61,23 +60,7 @@ public sealed class RatingsController(MepCmsDbContext db, IPublicCache cache, Ti
             return View(nameof(Show), await DetailAsync(id, form, null, cancellationToken));
         }
         var (from, to) = (DateTime.SpecifyKind(form.From!.Value, DateTimeKind.Utc), DateTime.SpecifyKind(form.To!.Value, DateTimeKind.Utc));
-        var removed = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-        {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var deleted = await db.Ratings.Where(r => r.ArticleId == id && r.CreatedAt >= from && r.CreatedAt < to).ExecuteDeleteAsync(cancellationToken);
-            var remaining = db.Ratings.Where(r => r.ArticleId == id);
-            var count = await remaining.CountAsync(cancellationToken);
-            var sum = await remaining.SumAsync(r => (long)r.Score, cancellationToken);
-            await db.Articles.Where(a => a.Id == id)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.RatingCount, count).SetProperty(a => a.RatingSum, sum), cancellationToken);
-            db.Record(User, clock.GetUtcNow().UtcDateTime, "Ratings.Removed", "Article", id,
-                string.Create(CultureInfo.InvariantCulture, $"Removed {deleted} ratings made from {from:u} to {to:u}; now {count} ratings, sum {sum}"));
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return deleted;
-        });
-        await cache.RatingChangedAsync(id, cancellationToken);
+        var removed = await ratings.RemoveAsync(id, from, to, User, cancellationToken);
         Flash($"{removed} {(removed == 1 ? "rating was" : "ratings were")} removed.");
         return RedirectToAction(nameof(Show), new { id });
     }

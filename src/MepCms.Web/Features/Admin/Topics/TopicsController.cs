@@ -2,6 +2,7 @@ using MepCms.Web.Data;
 using MepCms.Web.Features.Admin.Directory;
 using MepCms.Web.Features.Audit;
 using MepCms.Web.Features.Topics;
+using MepCms.Web.Infrastructure.Caching;
 using MepCms.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -58,7 +59,7 @@ public sealed class TopicsController(MepCmsDbContext db, IPublicCache cache, Tim
         topic.IsActive = false;
         db.Record(User, clock.GetUtcNow().UtcDateTime, "Topic.Retired", "Topic", topic.Id, topic.Name);
         await db.SaveChangesAsync(cancellationToken);
-        await cache.DirectoryChangedAsync(cancellationToken);
+        await cache.EvictAllAsync(cancellationToken);
         Flash($"{topic.Name} was retired.");
         return RedirectToAction(nameof(Index));
     }
@@ -95,7 +96,7 @@ public sealed class TopicsController(MepCmsDbContext db, IPublicCache cache, Tim
         db.Record(User, clock.GetUtcNow().UtcDateTime, isNew ? "Topic.Created" : "Topic.Edited", "Topic", topic.Id,
             $"{topic.Name} (/{topic.Slug}, {(topic.IsActive ? "active" : "retired")})");
         await db.SaveChangesAsync(cancellationToken);
-        await cache.DirectoryChangedAsync(cancellationToken);
+        await cache.EvictAllAsync(cancellationToken);
         Flash(isNew ? $"{topic.Name} was added." : "Your changes were saved.");
         return RedirectToAction(nameof(Edit), new { id = topic.Id });
     }

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace MepCms.Web.Data;
+namespace MepCms.Web.Data.Sqlite;
 
 /// <summary>
 /// Per-connection SQLite settings. busy_timeout lets a writer wait for another instead of failing

@@ -1,9 +1,9 @@
 using System.Threading.Channels;
-using MepCms.Web.Data;
+using MepCms.Web.Features.Ratings;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace MepCms.Web.Features.Ratings;
+namespace MepCms.Web.Data.Sqlite;
 
 /// <summary>
 /// Rating writes on SQLite, which has one writer at a time (docs/decisions/0068). Votes queue here
@@ -14,7 +14,7 @@ namespace MepCms.Web.Features.Ratings;
 /// statement's aggregate changes by one set-based update per batch. A request waits for the commit
 /// of its vote's batch: an answered vote is a stored vote.
 /// </summary>
-public sealed class SqliteRatingWriter : IAsyncDisposable
+public sealed class SqliteRatingWriter : IRatingStore, IAsyncDisposable
 {
     /// <summary>The most votes one transaction stores; more wait for the next.</summary>
     public const int MaxBatch = 512;
@@ -172,6 +172,7 @@ public sealed class SqliteRatingWriter : IAsyncDisposable
         }
     }
 
+    // Registered as itself and as IRatingStore, so the container may dispose it twice: the second is a no-op.
     public async ValueTask DisposeAsync()
     {
         // Votes already queued are written before the app stops.
@@ -191,12 +192,4 @@ public sealed class SqliteRatingWriter : IAsyncDisposable
         public TaskCompletionSource<RatingSummary?> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public bool Missing { get; set; }
     }
-}
-
-/// <summary>
-/// The request scope's view of the app-wide writer (a scope must not own, and so dispose, the writer).
-/// </summary>
-internal sealed class QueuedRatingStore(SqliteRatingWriter writer) : IRatingStore
-{
-    public Task<RatingSummary?> StoreAsync(RatingVote vote, CancellationToken cancellationToken) => writer.StoreAsync(vote, cancellationToken);
 }

@@ -1,17 +1,16 @@
 using MepCms.Web.Data;
 using MepCms.Web.Features.Audit;
-using MepCms.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
-namespace MepCms.Web.Features.Articles;
+namespace MepCms.Web.Features.Articles.Publishing;
 
 /// <summary>
-/// The side effects of a statement going live (its publish time passed): the public cache is
-/// evicted and an audit entry written, exactly once across all instances. Several instances may
-/// find the same statement due; the conditional UPDATE of <see cref="Article.WentLiveAt"/> lets
-/// only one of them win it (docs/decisions).
+/// A statement going live (its publish time passed): an audit entry is written and
+/// <see cref="PublicationChange.WentLive"/> raised, exactly once across all instances. Several
+/// instances may find the same statement due; the conditional UPDATE of
+/// <see cref="Article.WentLiveAt"/> lets only one of them win it (docs/decisions).
 /// </summary>
-internal sealed class GoLive(MepCmsDbContext db, IPublicCache cache, TimeProvider clock, ILogger<GoLive> logger)
+internal sealed class GoLive(MepCmsDbContext db, PublicationEvents events, TimeProvider clock, ILogger<GoLive> logger)
 {
     public const string AuditAction = "article.went-live";
     private const int BatchSize = 50;
@@ -32,22 +31,10 @@ internal sealed class GoLive(MepCmsDbContext db, IPublicCache cache, TimeProvide
             }
             taken++;
             logger.LogInformation("Statement {ArticleId} went live", article.Id);
-            await EvictAsync(article.Id, cancellationToken);
+            // After the commit, and not retried: if the cache does not answer, its entries expire on their own.
+            await events.RaiseAsync(new PublicationChanged(article.Id, PublicationChange.WentLive), cancellationToken);
         }
         return taken;
-    }
-
-    // After the commit, and not retried: if the cache does not answer, its entries expire on their own.
-    private async Task EvictAsync(int articleId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await cache.ArticleChangedAsync(articleId, cancellationToken);
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            logger.LogWarning(exception, "Statement {ArticleId} went live but the public cache could not be evicted", articleId);
-        }
     }
 
     // The marker and the audit entry are written in one transaction: either both or neither.
@@ -109,15 +96,5 @@ internal sealed class GoLiveService(IServiceScopeFactory scopes, TimeProvider cl
             // The database may be down for a while; the next pass tries again.
             logger.LogWarning(exception, "A go-live pass failed; the next one runs in {Period}", Period);
         }
-    }
-}
-
-public static class GoLiveSetup
-{
-    public static IServiceCollection AddGoLive(this IServiceCollection services)
-    {
-        services.AddScoped<GoLive>();
-        services.AddHostedService<GoLiveService>();
-        return services;
     }
 }

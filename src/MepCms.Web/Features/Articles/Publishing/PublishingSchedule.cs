@@ -1,18 +1,17 @@
 using MepCms.Web.Data;
-using MepCms.Web.Features.Articles;
-using MepCms.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.OutputCaching;
+using MepCms.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 
-namespace MepCms.Web.Infrastructure.Caching;
+namespace MepCms.Web.Features.Articles.Publishing;
 
 /// <summary>
-/// Knows when the next scheduled statement goes live, so a cached list never outlives it.
-/// The time is read with one indexed query and kept in memory until a statement changes; the
-/// first public request at or after it evicts every list, with the app's own clock (the output
-/// cache's clock is internal and cannot be injected).
+/// Knows when the next scheduled statement goes live, so a cached page never outlives it. The time
+/// is read with one indexed query and kept in memory until a statement changes; the first public
+/// request at or after it raises <see cref="PublicationChange.ScheduledTimeReached"/> (the cache
+/// evicts every list), with the app's own clock (the output cache's clock cannot be injected).
 /// </summary>
-public sealed class GoLiveSchedule(IServiceScopeFactory scopes, IOutputCacheStore store, TimeProvider clock, ILogger<GoLiveSchedule> logger)
+public sealed class PublishingSchedule(IServiceScopeFactory scopes, PublicationEvents events, TimeProvider clock, ILogger<PublishingSchedule> logger)
+    : IPublicPageLifetime, IPublicationListener
 {
     private static readonly DateTime None = DateTime.MaxValue;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -28,11 +27,21 @@ public sealed class GoLiveSchedule(IServiceScopeFactory scopes, IOutputCacheStor
         Interlocked.Exchange(ref _nextTicks, Unknown);
     }
 
+    // A change this schedule raised itself moves no publish time.
+    public Task OnPublicationChangedAsync(PublicationChanged change, CancellationToken cancellationToken)
+    {
+        if (change.Change != PublicationChange.ScheduledTimeReached)
+        {
+            Forget();
+        }
+        return Task.CompletedTask;
+    }
+
     /// <summary>
     /// How long a public response may stay cached from now: until the next go-live at most.
-    /// Evicts the lists first when a statement has gone live since they were cached.
+    /// Raises the time's passing first when a statement has gone live since pages were cached.
     /// </summary>
-    public async ValueTask<TimeSpan> TimeUntilNextGoLiveAsync(CancellationToken cancellationToken)
+    public async ValueTask<TimeSpan> TimeUntilNextChangeAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var next = Next;
@@ -57,8 +66,7 @@ public sealed class GoLiveSchedule(IServiceScopeFactory scopes, IOutputCacheStor
             if (Next is { } passed && passed != None)
             {
                 logger.LogInformation("A statement scheduled for {GoLive:o} is live; evicting cached lists", passed);
-                await store.EvictByTagAsync(CacheTags.Lists, cancellationToken);
-                await store.EvictByTagAsync(CacheTags.ArticlePages, cancellationToken);
+                await events.RaiseAsync(new PublicationChanged(null, PublicationChange.ScheduledTimeReached), cancellationToken);
             }
             var changes = Interlocked.Read(ref _changes);
             await using var scope = scopes.CreateAsyncScope();

@@ -1,35 +1,18 @@
-using MepCms.Web.Data;
+using MepCms.Web.Features.Ratings;
 using Microsoft.EntityFrameworkCore;
 
-namespace MepCms.Web.Features.Ratings;
-
-/// <summary>One reader's score of one statement, on its way to the database.</summary>
-public sealed record RatingVote(int ArticleId, string VisitorHash, int Score, DateTime UtcNow);
+namespace MepCms.Web.Data.SqlServer;
 
 /// <summary>
-/// Stores a vote and the statement's aggregate in one transaction. Null when the statement is
-/// gone. On SQLite the votes of many readers share a transaction (<see cref="SqliteRatingWriter"/>);
-/// on SQL Server each vote is its own (<see cref="EfRatingStore"/>), since row locks let them run side by side.
+/// Rating writes on SQL Server: one vote per transaction through EF Core, with set-based SQL only,
+/// so parallel votes never lose an update and the aggregate always equals the Ratings table. Row
+/// locks let the votes of different statements run side by side (docs/decisions/0068).
 /// </summary>
-public interface IRatingStore
+public sealed class SqlServerRatingStore(MepCmsDbContext db) : IRatingStore
 {
-    Task<RatingSummary?> StoreAsync(RatingVote vote, CancellationToken cancellationToken);
-}
-
-/// <summary>
-/// One vote per transaction through EF Core, with set-based SQL only, so parallel votes never lose
-/// an update and the aggregate always equals the Ratings table.
-/// </summary>
-public sealed class EfRatingStore(MepCmsDbContext db, SqliteWriteGate writeGate) : IRatingStore
-{
-    public async Task<RatingSummary?> StoreAsync(RatingVote vote, CancellationToken cancellationToken)
-    {
-        // SQL Server retries transient failures (EnableRetryOnFailure): the whole transaction is the unit it repeats.
-        using (await writeGate.EnterAsync(db, cancellationToken))
-        {
-            return await db.Database.CreateExecutionStrategy().ExecuteAsync(() => StoreOnceAsync(vote, cancellationToken));
-        }
-    }
+    // Transient failures are retried (EnableRetryOnFailure): the whole transaction is the unit repeated.
+    public Task<RatingSummary?> StoreAsync(RatingVote vote, CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(() => StoreOnceAsync(vote, cancellationToken));
 
     private async Task<RatingSummary?> StoreOnceAsync(RatingVote vote, CancellationToken cancellationToken)
     {
@@ -40,9 +23,9 @@ public sealed class EfRatingStore(MepCmsDbContext db, SqliteWriteGate writeGate)
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            // Take the article row's write lock first (a no-op update; SQLite locks the whole file),
-            // so the rating writes of one statement run one after another and the earlier score read
-            // below is still the stored one when the sum is corrected.
+            // Take the article row's write lock first (a no-op update), so the rating writes of one
+            // statement run one after another and the earlier score read below is still the stored
+            // one when the sum is corrected.
             if (await article.ExecuteUpdateAsync(s => s.SetProperty(a => a.RatingCount, a => a.RatingCount), cancellationToken) == 0)
             {
                 return null;

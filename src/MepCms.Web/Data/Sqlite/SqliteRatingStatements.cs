@@ -1,9 +1,10 @@
 using MepCms.Web.Features.Articles;
+using MepCms.Web.Features.Ratings;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
-namespace MepCms.Web.Features.Ratings;
+namespace MepCms.Web.Data.Sqlite;
 
 /// <summary>The writer's SQL, with table and column names taken from the EF Core model.</summary>
 internal sealed record RatingStatementSql(string FindScore, string UpdateScore, string InsertRating, string UpdateAggregate)

@@ -1,11 +1,11 @@
 using System.Security.Claims;
 using MepCms.Web.Data;
-using MepCms.Web.Features.Articles;
+using MepCms.Web.Features.Admin;
 using MepCms.Web.Features.Audit;
 using MepCms.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
-namespace MepCms.Web.Features.Admin.Articles.Workflow;
+namespace MepCms.Web.Features.Articles.Publishing;
 
 public enum Transition { Submit, Publish, Schedule, Unpublish, Delete }
 
@@ -13,9 +13,10 @@ public enum TransitionOutcome { Done, NotFound, NotPossible, Conflict }
 
 /// <summary>
 /// Moves a statement through Draft → In review → Published (now or scheduled) → Unpublished.
-/// Who may ask is decided by the policies; this decides what is possible from the current state.
+/// Who may ask is decided by the policies; this decides what is possible from the current state,
+/// and raises the change once it is saved.
 /// </summary>
-public sealed class ArticleWorkflow(MepCmsDbContext db, IPublicCache cache, TimeProvider clock, ILogger<ArticleWorkflow> logger)
+public sealed class ArticleWorkflow(MepCmsDbContext db, PublicationEvents events, TimeProvider clock, ILogger<ArticleWorkflow> logger)
 {
     public static bool IsPossible(Transition transition, ArticleStatus from) => transition switch
     {
@@ -75,8 +76,18 @@ public sealed class ArticleWorkflow(MepCmsDbContext db, IPublicCache cache, Time
         logger.LogInformation("Statement {ArticleId}: {Transition} by {UserId}", article.Id, transition, user.Id());
         if (wasPublic || article.Status == ArticleStatus.Published || transition == Transition.Delete)
         {
-            await cache.ArticleChangedAsync(article.Id, cancellationToken);
+            await events.RaiseAsync(new PublicationChanged(article.Id, ChangeOf(transition)), cancellationToken);
         }
         return TransitionOutcome.Done;
     }
+
+    private static PublicationChange ChangeOf(Transition transition) => transition switch
+    {
+        Transition.Publish => PublicationChange.Published,
+        Transition.Schedule => PublicationChange.Scheduled,
+        Transition.Unpublish => PublicationChange.Unpublished,
+        Transition.Delete => PublicationChange.Deleted,
+        // A submitted draft is not public; Submit only comes from Draft, so it never gets here.
+        _ => PublicationChange.Edited,
+    };
 }

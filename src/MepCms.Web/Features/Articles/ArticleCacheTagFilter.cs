@@ -1,10 +1,9 @@
-using MepCms.Web.Features.Articles;
-using MepCms.Web.Infrastructure.Web;
+using MepCms.Web.Features.Articles.Publishing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.OutputCaching;
 
-namespace MepCms.Web.Infrastructure.Caching;
+namespace MepCms.Web.Features.Articles;
 
 /// <summary>
 /// Tags a statement's cached page with the statement's id, which its path (a slug) does not say,
@@ -17,7 +16,7 @@ internal sealed class ArticleCacheTagFilter : IResultFilter
         if (context.Result is ViewResult { Model: ArticlePageViewModel article }
             && context.HttpContext.Features.Get<IOutputCacheFeature>() is { } cache)
         {
-            cache.Context.Tags.Add(CacheTags.Article(article.Id));
+            cache.Context.Tags.Add(ArticleCacheTags.Article(article.Id));
         }
     }
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace MepCms.Web.Infrastructure.Web;
+namespace MepCms.Web.Infrastructure.Caching;
 
 /// <summary>The `Redis` section. Empty: every cache is in this instance's memory.</summary>
 public sealed class RedisOptions

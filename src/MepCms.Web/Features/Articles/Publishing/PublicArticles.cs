@@ -1,0 +1,35 @@
+namespace MepCms.Web.Features.Articles.Publishing;
+
+/// <summary>
+/// The one place that says what the public may see: a statement is visible exactly when it is
+/// Published and its publish time is not in the future. Every public query starts here.
+/// </summary>
+public static class PublicArticles
+{
+    public static IQueryable<Article> VisibleAt(this IQueryable<Article> articles, DateTime utcNow) =>
+        articles.Where(a => a.Status == ArticleStatus.Published && a.PublishAt != null && a.PublishAt <= utcNow);
+
+    public static IQueryable<Article> Visible(this IQueryable<Article> articles, TimeProvider clock) =>
+        articles.VisibleAt(clock.GetUtcNow().UtcDateTime);
+
+    public static bool IsVisibleAt(this Article article, DateTime utcNow) =>
+        article.Status == ArticleStatus.Published && article.PublishAt is { } at && at <= utcNow;
+}
+
+/// <summary>
+/// How the public pages that show statements are tagged in the output cache, so a change evicts
+/// exactly the pages that could show it (docs/decisions/0060, 0061).
+/// </summary>
+public static class ArticleCacheTags
+{
+    /// <summary>Every list of statements: home, MEP, committee, topic, search, feeds, sitemap.</summary>
+    public const string Lists = "lists";
+    /// <summary>Every statement's page: each shows a few related statements.</summary>
+    public const string ArticlePages = "article-pages";
+
+    /// <summary>The page of one statement (its path is a slug, which does not say the id).</summary>
+    public static string Article(int id) => $"article:{id}";
+
+    /// <summary>What shows a statement's figures: its own page and the lists (a rating, a go-live).</summary>
+    public static string[] PagesShowing(int id) => [Article(id), Lists];
+}
