@@ -2,9 +2,14 @@ using Microsoft.Net.Http.Headers;
 
 namespace MepCms.Web.Features.Ratings;
 
-/// <summary>The JSON of both rating endpoints: {"average":4.2,"count":37,"yourScore":5}.</summary>
+/// <summary>
+/// The JSON of both rating endpoints: {"average":4.2,"count":37,"yourScore":5,"summary":"The average
+/// score is 4.2 / 5 (37 ratings)"}. The widget's script shows the server's own sentence.
+/// </summary>
 public sealed record RatingViewModel(double? Average, int Count, int? YourScore)
 {
+    public string Summary => RatingSummary.Sentence(Average, Count);
+
     public static RatingViewModel From(RatingState state) => new(state.Summary.Average, state.Summary.Count, state.YourScore);
 }
 

@@ -2,12 +2,41 @@ using System.Globalization;
 
 namespace MepCms.Web.Features.Ratings;
 
-/// <summary>The stored aggregate of a statement's ratings, and how it is said to readers.</summary>
+/// <summary>
+/// A statement's rating aggregate: the one place that computes the average, rounds it and words it.
+/// Pages, the JSON of the rating endpoints (and so the widget's script) and the back office all say
+/// it through this type.
+/// </summary>
 public readonly record struct RatingSummary(int Count, long Sum)
 {
-    public double? Average => Count == 0 ? null : Math.Round((double)Sum / Count, 1, MidpointRounding.AwayFromZero);
+    /// <summary>The exact mean, for ordering; null without ratings.</summary>
+    public double? Mean => Count == 0 ? null : (double)Sum / Count;
 
-    public string Text => Average is { } average
-        ? string.Create(CultureInfo.InvariantCulture, $"The average score is {average:0.0} / 5 ({Count} {(Count == 1 ? "rating" : "ratings")})")
-        : "No ratings yet";
+    /// <summary>The mean as readers see it: one decimal, halves rounded up.</summary>
+    public double? Average => Round(1);
+
+    /// <summary>The mean in staff reports: two decimals (0 without ratings, so a column sorts).</summary>
+    public double ReportAverage => Round(2) ?? 0;
+
+    /// <summary>"4.2": the reader's average, always with its one decimal.</summary>
+    public string AverageText => Format(Average ?? 0, "0.0");
+
+    /// <summary>The sentence under a statement.</summary>
+    public string Text => Sentence(Average, Count);
+
+    /// <summary>"4.25": the report's average.</summary>
+    public string ReportAverageText => Format(ReportAverage, "0.00");
+
+    /// <summary>"37 ratings", "1 rating".</summary>
+    public string CountText => CountOf(Count);
+
+    /// <summary>The sentence for an average already rounded for readers (<see cref="Average"/>) and its count.</summary>
+    public static string Sentence(double? average, int count) =>
+        count == 0 || average is not { } value ? "No ratings yet" : $"The average score is {Format(value, "0.0")} / 5 ({CountOf(count)})";
+
+    private static string CountOf(int count) => string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? "rating" : "ratings")}");
+
+    private double? Round(int decimals) => Mean is { } mean ? Math.Round(mean, decimals, MidpointRounding.AwayFromZero) : null;
+
+    private static string Format(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,8 @@
 // The rating widget, enhanced: rate without leaving the page, and see your own score. The page
 // itself is the same for every reader (it may be cached); this script asks the server for the
 // current average and this reader's score. Without JavaScript the form posts and comes back (303).
+// Every sentence shown comes from the server: the average's in the JSON, the others in the widget's
+// data-text-* attributes.
 (() => {
   'use strict';
   const widget = document.querySelector('[data-rating]');
@@ -13,15 +15,12 @@
   const yours = widget.querySelector('[data-rating-yours]');
   const status = widget.querySelector('[data-rating-status]');
   const json = { Accept: 'application/json' };
-
-  const summaryText = (average, count) => count === 0
-    ? 'No ratings yet'
-    : `The average score is ${average.toFixed(1)} / 5 (${count} ${count === 1 ? 'rating' : 'ratings'})`;
+  const text = (name, score) => (widget.dataset[`text${name}`] || '').replace('{score}', String(score));
 
   const show = (state) => {
-    summary.textContent = summaryText(state.average, state.count);
+    summary.textContent = state.summary;
     if (state.yourScore) {
-      yours.textContent = `Your score: ${state.yourScore}`;
+      yours.textContent = text('Yours', state.yourScore);
       yours.hidden = false;
       const choice = form.querySelector(`input[name="score"][value="${state.yourScore}"]`);
       if (choice) {
@@ -39,23 +38,23 @@
     event.preventDefault();
     const body = new URLSearchParams(new FormData(form));
     if (!body.has('score')) {
-      status.textContent = 'Choose a score from 1 to 5 first.';
+      status.textContent = text('Choose');
       return;
     }
-    status.textContent = 'Saving your score…';
+    status.textContent = text('Saving');
     try {
       const response = await fetch(url, { method: 'POST', body, headers: json, credentials: 'same-origin' });
       if (response.ok) {
         const state = await response.json();
         show(state);
-        status.textContent = `Thank you, your score of ${state.yourScore} has been saved.`;
+        status.textContent = text('Saved', state.yourScore);
       } else if (response.status === 429) {
-        status.textContent = 'Too many ratings from your network just now. Please try again in a minute.';
+        status.textContent = text('Limited');
       } else {
-        status.textContent = 'Your score could not be saved. Please try again.';
+        status.textContent = text('Failed');
       }
     } catch {
-      status.textContent = 'The site could not be reached. Please try again.';
+      status.textContent = text('Offline');
     }
   });
 })();

@@ -1,5 +1,6 @@
 using System.Net;
 using MepCms.Tests.Support;
+using MepCms.Web.Features.Articles.Publishing;
 using MepCms.Web.Features.Ratings;
 using MepCms.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.OutputCaching;
@@ -21,7 +22,7 @@ public sealed class RatingEndpointTests(RatingsFactory app) : IClassFixture<Rati
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal("""{"average":4.5,"count":2,"yourScore":4}""", await response.Content.ReadAsStringAsync());
+        Assert.Equal("""{"average":4.5,"count":2,"yourScore":4,"summary":"The average score is 4.5 / 5 (2 ratings)"}""", await response.Content.ReadAsStringAsync());
         Assert.Contains("no-store", response.Headers.CacheControl!.ToString());
     }
 
@@ -152,7 +153,7 @@ public sealed class RatingEndpointTests(RatingsFactory app) : IClassFixture<Rati
         var page = await _client.GetDocumentAsync($"/articles/{article.Slug}");
 
         Assert.Equal("No ratings yet", page.QuerySelector(".rating__summary")!.TextContent);
-        Assert.Equal("""{"average":null,"count":0,"yourScore":null}""", await (await _client.GetRatingAsync(article.Slug)).Content.ReadAsStringAsync());
+        Assert.Equal("""{"average":null,"count":0,"yourScore":null,"summary":"No ratings yet"}""", await (await _client.GetRatingAsync(article.Slug)).Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -176,9 +177,9 @@ public sealed class RatingEndpointTests(RatingsFactory app) : IClassFixture<Rati
     {
         var article = await app.PublishedArticleAsync();
         var store = app.Services.GetRequiredService<IOutputCacheStore>();
-        await store.SetAsync("page", [1], [CacheTags.Article(article.Id)], TimeSpan.FromHours(1), default);
-        await store.SetAsync("list", [1], [CacheTags.Lists], TimeSpan.FromHours(1), default);
-        await store.SetAsync("other", [1], [CacheTags.Article(article.Id + 1000)], TimeSpan.FromHours(1), default);
+        await store.SetAsync("page", [1], [ArticleCacheTags.Article(article.Id)], TimeSpan.FromHours(1), default);
+        await store.SetAsync("list", [1], [ArticleCacheTags.Lists], TimeSpan.FromHours(1), default);
+        await store.SetAsync("other", [1], [ArticleCacheTags.Article(article.Id + 1000)], TimeSpan.FromHours(1), default);
 
         await _client.RateAsync(article.Slug, 3);
 

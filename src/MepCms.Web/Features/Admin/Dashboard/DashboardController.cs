@@ -1,5 +1,7 @@
 using MepCms.Web.Data;
 using MepCms.Web.Features.Articles;
+using MepCms.Web.Features.Articles.Publishing;
+using MepCms.Web.Features.Ratings;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +11,11 @@ namespace MepCms.Web.Features.Admin.Dashboard;
 public sealed record DashboardItem(int Id, string Title, DateTime? At);
 
 /// <summary>A statement's ratings made in the dashboard's window.</summary>
-public sealed record RatedItem(int Id, string Title, int Count, double Average);
+public sealed record RatedItem(int Id, string Title, RatingSummary Rating)
+{
+    public int Count => Rating.Count;
+    public double Average => Rating.Mean ?? 0;
+}
 
 public sealed record DashboardViewModel(IReadOnlyList<DashboardItem> InReview, IReadOnlyList<DashboardItem> Scheduled, IReadOnlyList<DashboardItem> RecentlyPublished,
     IReadOnlyList<RatedItem> TopRated, IReadOnlyList<RatedItem> MostRated)
@@ -36,7 +42,7 @@ public sealed class DashboardController(MepCmsDbContext db, TimeProvider clock) 
         var since = now.AddDays(-DashboardViewModel.RatingDays);
         var rated = await db.Ratings.AsNoTracking().Where(r => r.CreatedAt >= since)
             .GroupBy(r => new { r.ArticleId, r.Article.Title })
-            .Select(g => new RatedItem(g.Key.ArticleId, g.Key.Title, g.Count(), g.Average(r => (double)r.Score)))
+            .Select(g => new RatedItem(g.Key.ArticleId, g.Key.Title, new RatingSummary(g.Count(), g.Sum(r => (long)r.Score))))
             .ToListAsync(cancellationToken);
         var topRated = rated.Where(r => r.Count >= DashboardViewModel.TopRatedMinimum)
             .OrderByDescending(r => r.Average).ThenByDescending(r => r.Count).ThenBy(r => r.Id).Take(Shown).ToList();

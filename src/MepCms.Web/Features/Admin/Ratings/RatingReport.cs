@@ -1,13 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text;
+using MepCms.Web.Features.Ratings;
 
 namespace MepCms.Web.Features.Admin.Ratings;
 
 /// <summary>One statement's ratings as counted from the ratings table.</summary>
 public sealed record RatingReportRow(int ArticleId, string Title, int Count, long Sum, int[] Distribution)
 {
-    public double Average => Count == 0 ? 0 : Math.Round((double)Sum / Count, 2, MidpointRounding.AwayFromZero);
+    public RatingSummary Rating => new(Count, Sum);
+    public double Average => Rating.ReportAverage;
 }
 
 public sealed record RatingListViewModel(IReadOnlyList<RatingReportRow> Rows, string Sort, string? Flash);
@@ -53,7 +55,7 @@ public static class RatingReport
         var csv = new StringBuilder("Statement id,Title,Ratings,Average,Score 1,Score 2,Score 3,Score 4,Score 5\r\n");
         foreach (var row in rows)
         {
-            IEnumerable<string> cells = [Inv(row.ArticleId), row.Title, Inv(row.Count), row.Average.ToString("0.00", CultureInfo.InvariantCulture), .. row.Distribution.Select(Inv)];
+            IEnumerable<string> cells = [Inv(row.ArticleId), row.Title, Inv(row.Count), row.Rating.ReportAverageText, .. row.Distribution.Select(Inv)];
             csv.AppendJoin(',', cells.Select(Cell)).Append("\r\n");
         }
         return csv.ToString();
