@@ -9,6 +9,7 @@ using MepCms.Web.Features.Shared;
 using MepCms.Web.Features.TwoFactor;
 using MepCms.Web.Infrastructure.Caching;
 using MepCms.Web.Infrastructure.Logging;
+using MepCms.Web.Infrastructure.Mail;
 using MepCms.Web.Infrastructure.Markdown;
 using MepCms.Web.Infrastructure.Security;
 using MepCms.Web.Infrastructure.Web;
@@ -25,6 +26,7 @@ builder.Services.AddMepCmsDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddMepCmsDataProtection();
 builder.Services.AddMepCmsDistributedCache(builder.Configuration);
 builder.Services.AddMarkdown();
+builder.Services.AddMepCmsMail();
 // The features, each registering what the cross-cutting parts need of it (paths, tags, policies).
 builder.Services.AddAccounts();
 builder.AddMepCmsSecurity();
