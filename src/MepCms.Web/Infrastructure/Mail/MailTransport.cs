@@ -18,64 +18,91 @@ public sealed record MailResult(MailOutcome Outcome, string? Reason = null)
     public static readonly MailResult Sent = new(MailOutcome.Sent);
 }
 
-/// <summary>Sends messages; a batch shares one connection where the transport has one.</summary>
+/// <summary>Sends messages. A session shares one connection (and one sign-in) among its messages.</summary>
 public interface IMailTransport
 {
-    /// <summary>One result per message, in order. Never throws for a message's failure.</summary>
-    Task<IReadOnlyList<MailResult>> SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken);
+    Task<IMailSession> OpenAsync(CancellationToken cancellationToken);
 
-    /// <summary>Whether the transport can send now (for /health): null when it has nothing to check.</summary>
+    /// <summary>Whether the transport can send now (for /health): null, or what is wrong.</summary>
     Task<string?> ProbeAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>`Mail:Transport=None`: nothing is sent; each message is logged (without its text) and counted as done.</summary>
-internal sealed class NoMailTransport(ILogger<NoMailTransport> logger) : IMailTransport
+/// <summary>
+/// Messages sent one at a time over one connection, so the caller can record each outcome before
+/// the next message goes. Never throws for a message's failure: a connection that fails makes this
+/// and every later message of the session <see cref="MailOutcome.RetryLater"/>.
+/// </summary>
+public interface IMailSession : IAsyncDisposable
 {
-    public Task<IReadOnlyList<MailResult>> SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken)
+    Task<MailResult> SendAsync(MimeMessage message, CancellationToken cancellationToken);
+}
+
+public static class MailTransports
+{
+    /// <summary>Sends a batch over one session; one result per message, in order.</summary>
+    public static async Task<IReadOnlyList<MailResult>> SendAsync(this IMailTransport transport, IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken)
     {
+        var results = new List<MailResult>(messages.Count);
+        await using var session = await transport.OpenAsync(cancellationToken);
         foreach (var message in messages)
         {
-            logger.LogInformation("Mail:Transport is None: message {MessageId} was not sent", message.MessageId);
+            results.Add(await session.SendAsync(message, cancellationToken));
         }
-        return Task.FromResult<IReadOnlyList<MailResult>>([.. messages.Select(_ => MailResult.Sent)]);
+        return results;
+    }
+}
+
+/// <summary>`Mail:Transport=None`: nothing is sent; each message is logged (without its text) and counted as done.</summary>
+internal sealed class NoMailTransport(ILogger<NoMailTransport> logger) : IMailTransport, IMailSession
+{
+    public Task<IMailSession> OpenAsync(CancellationToken cancellationToken) => Task.FromResult<IMailSession>(this);
+
+    public Task<MailResult> SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Mail:Transport is None: message {MessageId} was not sent", message.MessageId);
+        return Task.FromResult(MailResult.Sent);
     }
 
     public Task<string?> ProbeAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
 
 /// <summary>
 /// `Mail:Transport=Pickup`: each message is written as a .eml file (written under a temporary name,
 /// then renamed, so a reader of the folder never sees half a message).
 /// </summary>
-internal sealed class PickupMailTransport(string folder) : IMailTransport
+internal sealed class PickupMailTransport(string folder) : IMailTransport, IMailSession
 {
     public string Folder { get; } = folder;
 
-    public async Task<IReadOnlyList<MailResult>> SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken)
+    public Task<IMailSession> OpenAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Folder);
-        var results = new List<MailResult>(messages.Count);
-        foreach (var message in messages)
+        return Task.FromResult<IMailSession>(this);
+    }
+
+    public async Task<MailResult> SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        var name = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}";
+        var temporary = Path.Combine(Folder, name + ".tmp");
+        try
         {
-            var name = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}";
-            var temporary = Path.Combine(Folder, name + ".tmp");
-            try
+            await using (var file = File.Create(temporary))
             {
-                await using (var file = File.Create(temporary))
-                {
-                    await message.WriteToAsync(file, cancellationToken);
-                }
-                File.Move(temporary, Path.Combine(Folder, name + ".eml"));
-                results.Add(MailResult.Sent);
+                await message.WriteToAsync(file, cancellationToken);
             }
-            catch (IOException e)
-            {
-                File.Delete(temporary);
-                results.Add(new MailResult(MailOutcome.RetryLater, e.Message));
-            }
+            File.Move(temporary, Path.Combine(Folder, name + ".eml"));
+            return MailResult.Sent;
         }
-        return results;
+        catch (IOException e)
+        {
+            File.Delete(temporary);
+            return new MailResult(MailOutcome.RetryLater, e.Message);
+        }
     }
 
     public Task<string?> ProbeAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -16,29 +16,19 @@ internal sealed class SmtpMailTransport(IOptions<MailOptions> options, ILogger<S
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    public async Task<IReadOnlyList<MailResult>> SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken)
+    public async Task<IMailSession> OpenAsync(CancellationToken cancellationToken)
     {
-        var results = new List<MailResult>(messages.Count);
-        using var client = new SmtpClient { Timeout = (int)Timeout.TotalMilliseconds };
+        var client = new SmtpClient { Timeout = (int)Timeout.TotalMilliseconds };
         try
         {
             await ConnectAsync(client, cancellationToken);
-            foreach (var message in messages)
-            {
-                results.Add(await SendOneAsync(client, message, cancellationToken));
-            }
-            await client.DisconnectAsync(quit: true, cancellationToken);
+            return new Session(this, client, null);
         }
         catch (Exception e) when (IsConnectionFailure(e) && !cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning("The SMTP server {Host}:{Port} could not be used ({Error}); {Left} messages wait for the next attempt",
-                options.Value.Smtp.Host, options.Value.Smtp.Port, e.GetType().Name, messages.Count - results.Count);
-            while (results.Count < messages.Count)
-            {
-                results.Add(new MailResult(MailOutcome.RetryLater, e.GetType().Name));
-            }
+            client.Dispose();
+            return new Session(this, null, Failed(e));
         }
-        return results;
     }
 
     public async Task<string?> ProbeAsync(CancellationToken cancellationToken)
@@ -57,19 +47,63 @@ internal sealed class SmtpMailTransport(IOptions<MailOptions> options, ILogger<S
         }
     }
 
-    private async Task<MailResult> SendOneAsync(SmtpClient client, MimeMessage message, CancellationToken cancellationToken)
+    private string Failed(Exception e)
     {
-        try
+        logger.LogWarning("The SMTP server {Host}:{Port} could not be used ({Error}); messages wait for the next attempt",
+            options.Value.Smtp.Host, options.Value.Smtp.Port, e.GetType().Name);
+        return e.GetType().Name;
+    }
+
+    private void Refused(MimeMessage message, int code, SmtpErrorCode error) =>
+        logger.LogWarning("The SMTP server refused message {MessageId}: {StatusCode} {ErrorCode}", message.MessageId, code, error);
+
+    private sealed class Session(SmtpMailTransport transport, SmtpClient? client, string? failure) : IMailSession
+    {
+        private string? _failure = failure;
+
+        public async Task<MailResult> SendAsync(MimeMessage message, CancellationToken cancellationToken)
         {
-            await client.SendAsync(message, cancellationToken);
-            return MailResult.Sent;
+            if (_failure is not null || client is null)
+            {
+                return new MailResult(MailOutcome.RetryLater, _failure);
+            }
+            try
+            {
+                await client.SendAsync(message, cancellationToken);
+                return MailResult.Sent;
+            }
+            catch (SmtpCommandException e)
+            {
+                // MailKit resets the transaction after a refused command: the connection serves the next message.
+                var code = (int)e.StatusCode;
+                transport.Refused(message, code, e.ErrorCode);
+                return new MailResult(code >= 500 ? MailOutcome.Rejected : MailOutcome.RetryLater, $"{code} {e.ErrorCode}");
+            }
+            catch (Exception e) when (IsConnectionFailure(e) && !cancellationToken.IsCancellationRequested)
+            {
+                _failure = transport.Failed(e);
+                return new MailResult(MailOutcome.RetryLater, _failure);
+            }
         }
-        catch (SmtpCommandException e)
+
+        public async ValueTask DisposeAsync()
         {
-            // MailKit resets the transaction after a refused command: the connection serves the next message.
-            var code = (int)e.StatusCode;
-            logger.LogWarning("The SMTP server refused message {MessageId}: {StatusCode} {ErrorCode}", message.MessageId, code, e.ErrorCode);
-            return new MailResult(code >= 500 ? MailOutcome.Rejected : MailOutcome.RetryLater, $"{code} {e.ErrorCode}");
+            if (client is null)
+            {
+                return;
+            }
+            try
+            {
+                if (_failure is null && client.IsConnected)
+                {
+                    await client.DisconnectAsync(quit: true);
+                }
+            }
+            catch (Exception e) when (IsConnectionFailure(e))
+            {
+                // Everything sent was accepted already; a QUIT that fails changes nothing.
+            }
+            client.Dispose();
         }
     }
 
