@@ -2,6 +2,7 @@ using MepCms.Web.Data;
 using MepCms.Web.Data.Seeding;
 using MepCms.Web.Features.Account;
 using MepCms.Web.Features.Admin;
+using MepCms.Web.Features.Alerts;
 using MepCms.Web.Features.Articles.Publishing;
 using MepCms.Web.Features.Media;
 using MepCms.Web.Features.Ratings;
@@ -36,6 +37,7 @@ builder.Services.AddPublicSite();
 builder.Services.AddPublishing();
 builder.Services.AddRatings();
 builder.Services.AddMedia();
+builder.Services.AddAlerts();
 builder.Services.AddSeeding();
 
 var app = builder.Build();

@@ -1,4 +1,5 @@
 using MepCms.Web.Features.Account;
+using MepCms.Web.Features.Alerts;
 using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Audit;
 using MepCms.Web.Features.Authors;
@@ -30,6 +31,8 @@ public abstract class MepCmsDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Rating> Ratings => Set<Rating>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<MediaItem> Media => Set<MediaItem>();
+    public DbSet<Subscriber> Subscribers => Set<Subscriber>();
+    public DbSet<AlertDelivery> AlertDeliveries => Set<AlertDelivery>();
     /// <summary>The Data Protection key ring, shared by every instance (see docs/decisions).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -100,11 +100,22 @@ public sealed class EndpointInventoryTests(MepCmsFactory app) : IClassFixture<Me
         "GET /robots.txt",
         "GET /search",
         "GET /sitemap.xml",
+        "GET /subscribe",
+        "GET /subscribe/confirm",
+        "GET /subscribe/manage",
+        "GET /subscribe/unsubscribe",
         "GET /topics/{slug}",
     ];
 
-    // The anonymous rating POST is guarded by an origin check instead of a token (the page is cacheable).
-    private static readonly string[] OriginChecked = ["POST /articles/{slug}/rating"];
+    // Anonymous POSTs are guarded by an origin check instead of an antiforgery token: the rating
+    // (its page is cacheable) and the e-mail alert forms (their readers are not signed in).
+    private static readonly string[] OriginChecked =
+    [
+        "POST /articles/{slug}/rating", "POST /subscribe", "POST /subscribe/confirm", "POST /subscribe/manage", "POST /subscribe/manage/open",
+    ];
+
+    // RFC 8058 one-click unsubscribe: a bare POST from a mail client, authorised by the signed token in its link.
+    private static readonly string[] TokenChecked = ["POST /subscribe/unsubscribe"];
 
     // HEAD is listed with its GET (every GET answers HEAD: see Every_get_endpoint_also_answers_head).
     private IReadOnlyList<(string Key, RouteEndpoint Endpoint)> Endpoints()
@@ -138,8 +149,8 @@ public sealed class EndpointInventoryTests(MepCmsFactory app) : IClassFixture<Me
     {
         var actual = Endpoints().Select(e => e.Key).Where(k => !k.StartsWith("* /health", StringComparison.Ordinal) && !k.StartsWith("GET /health", StringComparison.Ordinal)).ToHashSet();
 
-        Assert.Equal([], actual.Except(Approved.Concat(OriginChecked)).Order(StringComparer.Ordinal));
-        Assert.Equal([], Approved.Concat(OriginChecked).Except(actual).Order(StringComparer.Ordinal));
+        Assert.Equal([], actual.Except(Approved.Concat(OriginChecked).Concat(TokenChecked)).Order(StringComparer.Ordinal));
+        Assert.Equal([], Approved.Concat(OriginChecked).Concat(TokenChecked).Except(actual).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -160,7 +171,11 @@ public sealed class EndpointInventoryTests(MepCmsFactory app) : IClassFixture<Me
             // Metadata runs from the controller to the action: the last antiforgery attribute decides.
             var policy = endpoint.Metadata.LastOrDefault(m => m is AutoValidateAntiforgeryTokenAttribute or ValidateAntiForgeryTokenAttribute or IgnoreAntiforgeryTokenAttribute);
             var validates = policy is AutoValidateAntiforgeryTokenAttribute or ValidateAntiForgeryTokenAttribute;
-            Assert.True(validates || OriginChecked.Contains(key), $"{key} validates no antiforgery token");
+            Assert.True(validates || OriginChecked.Contains(key) || TokenChecked.Contains(key), $"{key} validates no antiforgery token");
+            if (OriginChecked.Contains(key))
+            {
+                Assert.NotNull(endpoint.Metadata.GetMetadata<MepCms.Web.Infrastructure.Web.RequireSameOriginAttribute>());
+            }
             Assert.NotNull(endpoint.Metadata.GetMetadata<ControllerActionDescriptor>());
         }
     }

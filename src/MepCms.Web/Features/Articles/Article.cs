@@ -34,6 +34,11 @@ public sealed class Article
     public DateTime? WentLiveAt { get; set; }
     public string Place { get; set; } = "";
     public string? ProcedureReference { get; set; }
+    /// <summary>
+    /// The site's address as the request that published or scheduled it saw it: the base of the
+    /// links in its alerts when Site:PublicUrl is not set.
+    /// </summary>
+    public string LinkBaseUrl { get; set; } = "";
 
     public DateTime CreatedAt { get; set; }
     public string? CreatedById { get; set; }

@@ -19,6 +19,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(a => a.Place).HasMaxLength(100).IsRequired();
         builder.Property(a => a.ProcedureReference).HasMaxLength(32);
+        builder.Property(a => a.LinkBaseUrl).HasMaxLength(Limits.Url).IsRequired();
         builder.Property(a => a.CreatedById).HasMaxLength(Limits.UserId);
         builder.Property(a => a.UpdatedById).HasMaxLength(Limits.UserId);
         builder.Property(a => a.Version).IsConcurrencyToken();

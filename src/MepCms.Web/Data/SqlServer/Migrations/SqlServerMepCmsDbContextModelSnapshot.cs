@@ -122,6 +122,180 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("MepCms.Web.Features.Alerts.AlertDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("BaseUrl")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SubscriberId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubscriberId");
+
+                    b.HasIndex("ArticleId", "SubscriberId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("AlertDeliveries");
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Alerts.Subscriber", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BaseUrl")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<DateTime?>("BouncedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ConfirmationRequestedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ConfirmationSentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("ConsentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ConsentText")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("EmailKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("UnsubscribedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmailKey")
+                        .IsUnique();
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("Subscribers");
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Alerts.SubscriberCommittee", b =>
+                {
+                    b.Property<int>("SubscriberId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CommitteeId")
+                        .HasColumnType("int");
+
+                    b.HasKey("SubscriberId", "CommitteeId");
+
+                    b.HasIndex("CommitteeId");
+
+                    b.ToTable("SubscriberCommittees", (string)null);
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Alerts.SubscriberLanguage", b =>
+                {
+                    b.Property<int>("SubscriberId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.HasKey("SubscriberId", "Language");
+
+                    b.ToTable("SubscriberLanguages", (string)null);
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Alerts.SubscriberMep", b =>
+                {
+                    b.Property<int>("SubscriberId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AuthorId")
+                        .HasColumnType("int");
+
+                    b.HasKey("SubscriberId", "AuthorId");
+
+                    b.HasIndex("AuthorId");
+
+                    b.ToTable("SubscriberMeps", (string)null);
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Alerts.SubscriberTopic", b =>
+                {
+                    b.Property<int>("SubscriberId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TopicId")
+                        .HasColumnType("int");
+
+                    b.HasKey("SubscriberId", "TopicId");
+
+                    b.HasIndex("TopicId");
+
+                    b.ToTable("SubscriberTopics", (string)null);
+                });
+
             modelBuilder.Entity("MepCms.Web.Features.Articles.Article", b =>
                 {
                     b.Property<int>("Id")
@@ -157,6 +331,11 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(600)
                         .HasColumnType("nvarchar(600)");
+
+                    b.Property<string>("LinkBaseUrl")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
 
                     b.Property<string>("Place")
                         .IsRequired()
@@ -643,6 +822,25 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                     b.ToTable("Topics");
                 });
 
+            modelBuilder.Entity("MepCms.Web.Infrastructure.Scheduling.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("Until")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Lease");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -827,6 +1025,79 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MepCms.Web.Features.Alerts.AlertDelivery", b =>
+                {
+                    b.HasOne("MepCms.Web.Features.Articles.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MepCms.Web.Features.Alerts.Subscriber", "Subscriber")
+                        .WithMany()
+                        .HasForeignKey("SubscriberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Subscriber");
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Alerts.SubscriberCommittee", b =>
+                {
+                    b.HasOne("MepCms.Web.Features.Committees.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MepCms.Web.Features.Alerts.Subscriber", null)
+                        .WithMany("Committees")
+                        .HasForeignKey("SubscriberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Alerts.SubscriberLanguage", b =>
+                {
+                    b.HasOne("MepCms.Web.Features.Alerts.Subscriber", null)
+                        .WithMany("Languages")
+                        .HasForeignKey("SubscriberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Alerts.SubscriberMep", b =>
+                {
+                    b.HasOne("MepCms.Web.Features.Authors.Author", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MepCms.Web.Features.Alerts.Subscriber", null)
+                        .WithMany("Meps")
+                        .HasForeignKey("SubscriberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Alerts.SubscriberTopic", b =>
+                {
+                    b.HasOne("MepCms.Web.Features.Alerts.Subscriber", null)
+                        .WithMany("Topics")
+                        .HasForeignKey("SubscriberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MepCms.Web.Features.Topics.Topic", null)
+                        .WithMany()
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MepCms.Web.Features.Articles.ArticleAuthor", b =>
                 {
                     b.HasOne("MepCms.Web.Features.Articles.Article", "Article")
@@ -963,6 +1234,17 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Alerts.Subscriber", b =>
+                {
+                    b.Navigation("Committees");
+
+                    b.Navigation("Languages");
+
+                    b.Navigation("Meps");
+
+                    b.Navigation("Topics");
                 });
 
             modelBuilder.Entity("MepCms.Web.Features.Articles.Article", b =>

@@ -116,6 +116,176 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("MepCms.Web.Features.Alerts.AlertDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BaseUrl")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubscriberId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubscriberId");
+
+                    b.HasIndex("ArticleId", "SubscriberId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("AlertDeliveries");
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Alerts.Subscriber", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BaseUrl")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("BouncedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmationRequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmationSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ConsentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentText")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UnsubscribedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmailKey")
+                        .IsUnique();
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("Subscribers");
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Alerts.SubscriberCommittee", b =>
+                {
+                    b.Property<int>("SubscriberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommitteeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SubscriberId", "CommitteeId");
+
+                    b.HasIndex("CommitteeId");
+
+                    b.ToTable("SubscriberCommittees", (string)null);
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Alerts.SubscriberLanguage", b =>
+                {
+                    b.Property<int>("SubscriberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SubscriberId", "Language");
+
+                    b.ToTable("SubscriberLanguages", (string)null);
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Alerts.SubscriberMep", b =>
+                {
+                    b.Property<int>("SubscriberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuthorId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SubscriberId", "AuthorId");
+
+                    b.HasIndex("AuthorId");
+
+                    b.ToTable("SubscriberMeps", (string)null);
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Alerts.SubscriberTopic", b =>
+                {
+                    b.Property<int>("SubscriberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TopicId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SubscriberId", "TopicId");
+
+                    b.HasIndex("TopicId");
+
+                    b.ToTable("SubscriberTopics", (string)null);
+                });
+
             modelBuilder.Entity("MepCms.Web.Features.Articles.Article", b =>
                 {
                     b.Property<int>("Id")
@@ -148,6 +318,11 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.Property<string>("Lead")
                         .IsRequired()
                         .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkBaseUrl")
+                        .IsRequired()
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Place")
@@ -619,6 +794,25 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.ToTable("Topics");
                 });
 
+            modelBuilder.Entity("MepCms.Web.Infrastructure.Scheduling.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Lease");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -796,6 +990,79 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MepCms.Web.Features.Alerts.AlertDelivery", b =>
+                {
+                    b.HasOne("MepCms.Web.Features.Articles.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MepCms.Web.Features.Alerts.Subscriber", "Subscriber")
+                        .WithMany()
+                        .HasForeignKey("SubscriberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Subscriber");
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Alerts.SubscriberCommittee", b =>
+                {
+                    b.HasOne("MepCms.Web.Features.Committees.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MepCms.Web.Features.Alerts.Subscriber", null)
+                        .WithMany("Committees")
+                        .HasForeignKey("SubscriberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Alerts.SubscriberLanguage", b =>
+                {
+                    b.HasOne("MepCms.Web.Features.Alerts.Subscriber", null)
+                        .WithMany("Languages")
+                        .HasForeignKey("SubscriberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Alerts.SubscriberMep", b =>
+                {
+                    b.HasOne("MepCms.Web.Features.Authors.Author", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MepCms.Web.Features.Alerts.Subscriber", null)
+                        .WithMany("Meps")
+                        .HasForeignKey("SubscriberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Alerts.SubscriberTopic", b =>
+                {
+                    b.HasOne("MepCms.Web.Features.Alerts.Subscriber", null)
+                        .WithMany("Topics")
+                        .HasForeignKey("SubscriberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MepCms.Web.Features.Topics.Topic", null)
+                        .WithMany()
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MepCms.Web.Features.Articles.ArticleAuthor", b =>
                 {
                     b.HasOne("MepCms.Web.Features.Articles.Article", "Article")
@@ -932,6 +1199,17 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Alerts.Subscriber", b =>
+                {
+                    b.Navigation("Committees");
+
+                    b.Navigation("Languages");
+
+                    b.Navigation("Meps");
+
+                    b.Navigation("Topics");
                 });
 
             modelBuilder.Entity("MepCms.Web.Features.Articles.Article", b =>

@@ -27,7 +27,9 @@ public sealed class ArticleWorkflow(MepCmsDbContext db, PublicationEvents events
         _ => false,
     };
 
-    public async Task<TransitionOutcome> ApplyAsync(Article article, Transition transition, ClaimsPrincipal user, DateTime? publishAtUtc, CancellationToken cancellationToken)
+    /// <param name="linkBaseUrl">The site's address as the request saw it, kept for the links of the statement's alerts.</param>
+    public async Task<TransitionOutcome> ApplyAsync(Article article, Transition transition, ClaimsPrincipal user, DateTime? publishAtUtc,
+        CancellationToken cancellationToken, string? linkBaseUrl = null)
     {
         if (!IsPossible(transition, article.Status))
         {
@@ -59,6 +61,10 @@ public sealed class ArticleWorkflow(MepCmsDbContext db, PublicationEvents events
                 db.Articles.Remove(article);
                 summary = $"Deleted \"{article.Title}\"";
                 break;
+        }
+        if (transition is Transition.Publish or Transition.Schedule && linkBaseUrl is { Length: > 0 and <= Limits.Url })
+        {
+            article.LinkBaseUrl = linkBaseUrl;
         }
         if (transition != Transition.Delete)
         {

@@ -10,7 +10,7 @@ namespace MepCms.Web.Features.Articles.Publishing;
 /// instances may find the same statement due; the conditional UPDATE of
 /// <see cref="Article.WentLiveAt"/> lets only one of them win it (docs/decisions).
 /// </summary>
-internal sealed class GoLive(MepCmsDbContext db, PublicationEvents events, TimeProvider clock, ILogger<GoLive> logger)
+internal sealed class GoLive(MepCmsDbContext db, PublicationEvents events, IEnumerable<IGoLiveParticipant> participants, TimeProvider clock, ILogger<GoLive> logger)
 {
     public const string AuditAction = "article.went-live";
     private const int BatchSize = 50;
@@ -50,6 +50,10 @@ internal sealed class GoLive(MepCmsDbContext db, PublicationEvents events, TimeP
             {
                 return false;
             }
+            foreach (var participant in participants)
+            {
+                await participant.OnGoingLiveAsync(new GoingLive(articleId, now, db), cancellationToken);
+            }
             db.AuditEntries.Add(new AuditEntry
             {
                 At = now, UserName = "system", Action = AuditAction, EntityType = nameof(Article),
@@ -60,6 +64,19 @@ internal sealed class GoLive(MepCmsDbContext db, PublicationEvents events, TimeP
             await transaction.CommitAsync(cancellationToken);
             return true;
         });
+}
+
+/// <summary>A statement going live, inside the transaction that claims it.</summary>
+public sealed record GoingLive(int ArticleId, DateTime At, MepCmsDbContext Db);
+
+/// <summary>
+/// Work that must be done exactly when a statement goes live, and only then: it runs inside the
+/// transaction that claims the go-live, so it is committed with the claim or not at all (e-mail
+/// alerts write their outbox rows here). Listeners of <see cref="PublicationChanged"/> run after it.
+/// </summary>
+public interface IGoLiveParticipant
+{
+    Task OnGoingLiveAsync(GoingLive live, CancellationToken cancellationToken);
 }
 
 /// <summary>Runs <see cref="GoLive"/> at start and then every <see cref="Period"/>, on every instance.</summary>

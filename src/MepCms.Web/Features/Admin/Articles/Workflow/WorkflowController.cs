@@ -1,6 +1,7 @@
 using MepCms.Web.Data;
 using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Articles.Publishing;
+using MepCms.Web.Features.Shared;
 using MepCms.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -24,7 +25,7 @@ public sealed record DeleteViewModel(int Id, string Title, ArticleStatus Status)
 
 /// <summary>The state changes of a statement, each one POST with its own policy.</summary>
 [Authorize(Policy = Policies.BackOffice)]
-public sealed class WorkflowController(MepCmsDbContext db, ArticleWorkflow workflow, IAuthorizationService authorization, TimeProvider clock) : AdminController
+public sealed class WorkflowController(MepCmsDbContext db, ArticleWorkflow workflow, IAuthorizationService authorization, SiteUrls urls, TimeProvider clock) : AdminController
 {
     [Authorize(Policy = Policies.CanEditOwnDrafts), HttpPost("/admin/articles/{id:int:min(1)}/submit")]
     public async Task<IActionResult> Submit(int id, CancellationToken cancellationToken)
@@ -107,7 +108,7 @@ public sealed class WorkflowController(MepCmsDbContext db, ArticleWorkflow workf
     private async Task<IActionResult> ApplyAsync(int id, Transition transition, DateTime? publishAt, string done, CancellationToken cancellationToken)
     {
         var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        return article is null ? NotFound() : Outcome(id, await workflow.ApplyAsync(article, transition, User, publishAt, cancellationToken), done);
+        return article is null ? NotFound() : Outcome(id, await workflow.ApplyAsync(article, transition, User, publishAt, cancellationToken, urls.Base(Request)), done);
     }
 
     private IActionResult Outcome(int id, TransitionOutcome outcome, string done)

@@ -1,0 +1,16 @@
+namespace MepCms.Web.Features.Shared;
+
+/// <summary>The 24 official languages of the European Union: ISO 639-1 code and the language's own name.</summary>
+public static class EuLanguages
+{
+    public static readonly IReadOnlyList<(string Code, string Name)> All =
+    [
+        ("bg", "български"), ("cs", "čeština"), ("da", "dansk"), ("de", "Deutsch"), ("el", "Ελληνικά"),
+        ("en", "English"), ("es", "español"), ("et", "eesti"), ("fi", "suomi"), ("fr", "français"),
+        ("ga", "Gaeilge"), ("hr", "hrvatski"), ("hu", "magyar"), ("it", "italiano"), ("lt", "lietuvių"),
+        ("lv", "latviešu"), ("mt", "Malti"), ("nl", "Nederlands"), ("pl", "polski"), ("pt", "português"),
+        ("ro", "română"), ("sk", "slovenčina"), ("sl", "slovenščina"), ("sv", "svenska"),
+    ];
+
+    public static bool IsOfficial(string? code) => code is { Length: 2 } && All.Any(l => l.Code == code);
+}
