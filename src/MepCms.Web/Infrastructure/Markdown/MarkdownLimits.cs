@@ -4,6 +4,8 @@ namespace MepCms.Web.Infrastructure.Markdown;
 internal static class MarkdownLimits
 {
     public const string TooDeepMessage = "The text is nested too deeply (quotes, lists, brackets or emphasis) to be shown.";
+    /// <summary>Markdig's own depth limit, which large tables can meet as well as deep nesting.</summary>
+    public const string ParserLimitMessage = "The text is nested too deeply, or one of its tables is too large, to be shown: simplify the nesting or split the table.";
     private const int MaximumNesting = 32;
     private const int MaximumTableRows = 1_000;
     private const int MaximumDelimiterRun = 128;

@@ -74,8 +74,9 @@ public sealed class MarkdownRenderer : IMarkdownRenderer
         }
         catch (ArgumentException)
         {
-            // Markdig's nesting depth limit, met while parsing or rendering ('>', '[' or '*' repeated thousands of times).
-            return new MarkdownRendering("", MarkdownLimits.TooDeepMessage);
+            // Markdig's depth limit, met while parsing or rendering: deep nesting the checks before
+            // parsing let through, or (as Markdig's own message says) a very large table.
+            return new MarkdownRendering("", MarkdownLimits.ParserLimitMessage);
         }
         return new MarkdownRendering(_sanitizer.Sanitize(html), null);
     }
