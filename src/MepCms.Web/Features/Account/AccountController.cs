@@ -10,6 +10,7 @@ using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 namespace MepCms.Web.Features.Account;
 
 /// <summary>Sign-in, sign-out and password change for the press office staff.</summary>
+[Route("account")]
 [AutoValidateAntiforgeryToken]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class AccountController(
@@ -21,11 +22,11 @@ public sealed class AccountController(
     public const string SecondStepPath = "/account/login/code";
     public const string RecoveryStepPath = "/account/login/recovery-code";
 
-    [HttpGet("/account/login")]
+    [HttpGet("login")]
     public IActionResult Login(string? returnUrl) =>
         View(new LoginViewModel(new LoginForm { ReturnUrl = LocalOrNull(returnUrl) }, null));
 
-    [HttpPost("/account/login"), EnableRateLimiting(LoginRateLimit.Policy)]
+    [HttpPost("login"), EnableRateLimiting(LoginRateLimit.Policy)]
     public async Task<IActionResult> Login(LoginForm form)
     {
         form.ReturnUrl = LocalOrNull(form.ReturnUrl);
@@ -98,7 +99,7 @@ public sealed class AccountController(
             // Requests racing with one code leave the losers' account writes refused (concurrency
             // stamp) but still tracked; the audit entry must not retry them.
             db.ChangeTracker.Clear();
-            db.Record(user?.Id, email, now, "Auth.LoginFailed", "User", user?.Id ?? "", $"Failed sign-in ({reason})");
+            db.Record(user?.Id, email, now, AuditActions.UserSignInFailed, "User", user?.Id ?? "", $"Failed sign-in ({reason})");
             await db.SaveChangesAsync();
             logger.SignInFailed(user?.Id ?? "unknown", reason);
             if (result.IsLockedOut && user is not null)
@@ -107,29 +108,29 @@ public sealed class AccountController(
             }
             return failed();
         }
-        db.Record(user!.Id, user.UserName ?? email, now, "Auth.LoggedIn", "User", user.Id, summary);
+        db.Record(user!.Id, user.UserName ?? email, now, AuditActions.UserSignedIn, "User", user.Id, summary);
         await db.SaveChangesAsync();
         return returnUrl is { } local ? LocalRedirect(local) : Redirect("/admin");
     }
 
-    [HttpPost("/account/logout")]
+    [HttpPost("logout")]
     public async Task<IActionResult> Logout()
     {
         await signIn.SignOutAsync();
         return Redirect("/");
     }
 
-    [HttpGet("/account/denied")]
+    [HttpGet("denied")]
     public IActionResult Denied()
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
         return View();
     }
 
-    [Authorize, HttpGet("/account/password")]
+    [Authorize, HttpGet("password")]
     public IActionResult Password() => View(new ChangePasswordViewModel(new ChangePasswordForm(), false));
 
-    [Authorize, HttpPost("/account/password")]
+    [Authorize, HttpPost("password")]
     public async Task<IActionResult> Password(ChangePasswordForm form)
     {
         if (ModelState.IsValid && await users.GetUserAsync(User) is { } user)
@@ -138,7 +139,7 @@ public sealed class AccountController(
             if (result.Succeeded)
             {
                 await signIn.RefreshSignInAsync(user);
-                db.Record(User, clock.GetUtcNow().UtcDateTime, "User.PasswordChanged", "User", user.Id, "Changed own password");
+                db.Record(User, clock.GetUtcNow().UtcDateTime, AuditActions.UserPasswordChanged, "User", user.Id, "Changed own password");
                 await db.SaveChangesAsync();
                 return View(new ChangePasswordViewModel(new ChangePasswordForm(), true));
             }

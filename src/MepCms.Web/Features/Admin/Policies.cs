@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using MepCms.Web.Features.Account;
 using MepCms.Web.Features.Articles;
 using Microsoft.AspNetCore.Authorization;
@@ -37,9 +36,6 @@ public static class Policies
         return services;
     }
 
-    public static bool MayPublish(this ClaimsPrincipal user) => user.IsInRole(Roles.Editor) || user.IsInRole(Roles.Admin);
-
-    public static string? Id(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 }
 
 /// <summary>Who wrote a statement and where it stands: what the edit rule needs to decide.</summary>

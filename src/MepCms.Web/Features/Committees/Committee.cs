@@ -1,11 +1,12 @@
 using MepCms.Web.Features.Authors;
+using MepCms.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace MepCms.Web.Features.Committees;
 
 /// <summary>A parliamentary committee or subcommittee (AFET, DROI, LIBE, …).</summary>
-public sealed class Committee
+public sealed class Committee : IDirectoryEntry
 {
     public int Id { get; set; }
     public string Code { get; set; } = "";

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using MepCms.Web.Data;
-using MepCms.Web.Features.Admin;
+using MepCms.Web.Features.Account;
 using MepCms.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -46,7 +46,7 @@ public sealed class MediaLibrary(MepCmsDbContext db, ImageProcessor processor, M
         {
             // One save for the row and its audit entry (named by file, which is known before the insert).
             db.Media.Add(item);
-            db.Record(user, item.UploadedAt, "Media.Uploaded", "Media", item.FileName, $"{kind}, {item.Width}×{item.Height}, {item.Bytes} bytes: {item.AltText}");
+            db.Record(user, item.UploadedAt, AuditActions.MediaUploaded, "Media", item.FileName, $"{kind}, {item.Width}×{item.Height}, {item.Bytes} bytes: {item.AltText}");
             await db.SaveChangesAsync(cancellationToken);
         }
         catch
@@ -76,7 +76,7 @@ public sealed class MediaLibrary(MepCmsDbContext db, ImageProcessor processor, M
     public async Task DeleteAsync(MediaItem item, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         db.Media.Remove(item);
-        db.Record(user, clock.GetUtcNow().UtcDateTime, "Media.Deleted", "Media", item.FileName, $"{item.Kind}: {item.AltText}");
+        db.Record(user, clock.GetUtcNow().UtcDateTime, AuditActions.MediaDeleted, "Media", item.FileName, $"{item.Kind}: {item.AltText}");
         await db.SaveChangesAsync(cancellationToken);
         files.Delete(item.FileName);
     }

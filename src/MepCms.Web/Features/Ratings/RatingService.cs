@@ -83,7 +83,7 @@ public sealed class RatingService(MepCmsDbContext db, IRatingStore store, TimePr
             var sum = await remaining.SumAsync(r => (long)r.Score, cancellationToken);
             await db.Articles.Where(a => a.Id == articleId)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.RatingCount, count).SetProperty(a => a.RatingSum, sum), cancellationToken);
-            db.Record(user, clock.GetUtcNow().UtcDateTime, "Ratings.Removed", "Article", articleId,
+            db.Record(user, clock.GetUtcNow().UtcDateTime, AuditActions.ArticleRatingsRemoved, "Article", articleId,
                 string.Create(CultureInfo.InvariantCulture, $"Removed {deleted} ratings made from {from:u} to {to:u}; now {count} ratings, sum {sum}"));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -1,10 +1,11 @@
+using MepCms.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace MepCms.Web.Features.Topics;
 
 /// <summary>A subject a statement concerns (climate, trade, rule of law, …).</summary>
-public sealed class Topic
+public sealed class Topic : IDirectoryEntry
 {
     public int Id { get; set; }
     public string Slug { get; set; } = "";

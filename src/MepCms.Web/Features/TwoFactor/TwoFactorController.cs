@@ -123,7 +123,7 @@ public sealed class TwoFactorController(
     private async Task ChangedAsync(AppUser user, string change, string summary)
     {
         await signIn.RefreshSignInAsync(user);
-        db.Record(User, clock.GetUtcNow().UtcDateTime, "User.TwoFactorChanged", "User", user.Id, summary);
+        db.Record(User, clock.GetUtcNow().UtcDateTime, AuditActions.UserTwoFactorChanged, "User", user.Id, summary);
         await db.SaveChangesAsync();
         logger.TwoFactorChanged(user.Id, change);
     }

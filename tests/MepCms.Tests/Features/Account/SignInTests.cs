@@ -1,6 +1,7 @@
 using System.Net;
 using MepCms.Tests.Support;
 using MepCms.Web.Features.Account;
+using MepCms.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace MepCms.Tests.Features.Account;
@@ -99,7 +100,7 @@ public sealed class SignInTests(MepCmsFactory app) : IClassFixture<MepCmsFactory
         await client.LoginAsync(email, Staff.Password);
 
         var actions = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.UserId == id).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
-        Assert.Equal(["Auth.LoginFailed", "Auth.LoggedIn"], actions);
+        Assert.Equal([AuditActions.UserSignInFailed, AuditActions.UserSignedIn], actions);
     }
 
     [Fact]

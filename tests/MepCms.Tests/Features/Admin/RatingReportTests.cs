@@ -2,6 +2,7 @@ using System.Net;
 using MepCms.Tests.Support;
 using MepCms.Web.Features.Account;
 using MepCms.Web.Features.Articles;
+using MepCms.Web.Features.Audit;
 using MepCms.Web.Features.Ratings;
 using Microsoft.EntityFrameworkCore;
 
@@ -107,7 +108,7 @@ public sealed class RatingReportTests(MepCmsFactory app) : IClassFixture<MepCmsF
         var remaining = await app.WithDbAsync(db => db.Ratings.Where(r => r.ArticleId == article.Id).Select(r => r.Score).ToListAsync());
         Assert.Equal([2, 3, 4], remaining.Order());
         Assert.Equal((3, 9L), (stored.RatingCount, stored.RatingSum));
-        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "Ratings.Removed" && e.EntityId == article.Id.ToString())));
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.ArticleRatingsRemoved && e.EntityId == article.Id.ToString())));
         Assert.Contains("3.0 / 5 (3 ratings)", await visitor.GetStringAsync($"/articles/{article.Slug}"));
     }
 

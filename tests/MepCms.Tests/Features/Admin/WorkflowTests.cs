@@ -2,6 +2,7 @@ using System.Net;
 using MepCms.Tests.Support;
 using MepCms.Web.Features.Account;
 using MepCms.Web.Features.Articles;
+using MepCms.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace MepCms.Tests.Features.Admin;
@@ -84,7 +85,7 @@ public sealed class WorkflowTests(MepCmsFactory app) : IClassFixture<MepCmsFacto
         Assert.Contains(title, homeAfterPublish);
         Assert.DoesNotContain(title, homeAfterUnpublish);
         var actions = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityId == $"{id}").OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
-        Assert.Equal(["Article.Created", "Article.Submit", "Article.Publish", "Article.Unpublish"], actions);
+        Assert.Equal([AuditActions.ArticleCreated, AuditActions.ArticleSubmitted, AuditActions.ArticlePublished, AuditActions.ArticleUnpublished], actions);
     }
 
     [Fact]
@@ -132,7 +133,7 @@ public sealed class WorkflowTests(MepCmsFactory app) : IClassFixture<MepCmsFacto
 
         Assert.Equal(ArticleStatus.Unpublished, afterDefault.Status);
         Assert.False(await app.WithDbAsync(db => db.Articles.AnyAsync(a => a.Id == article.Id)));
-        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.EntityId == $"{article.Id}" && e.Action == "Article.Delete")));
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.EntityId == $"{article.Id}" && e.Action == AuditActions.ArticleDeleted)));
     }
 
     [Fact]

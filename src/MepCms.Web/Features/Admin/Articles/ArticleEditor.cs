@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using MepCms.Web.Data;
+using MepCms.Web.Features.Account;
 using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Articles.Publishing;
 using MepCms.Web.Features.Admin.Articles.Revisions;
@@ -34,7 +35,7 @@ public sealed class ArticleEditor(MepCmsDbContext db, IMarkdownRenderer markdown
         db.Articles.Add(article);
         revisions.Add(article, user, now, "Created", 1);
         await db.SaveChangesAsync(cancellationToken);
-        db.Record(user, now, "Article.Created", "Article", article.Id, $"Created \"{article.Title}\"");
+        db.Record(user, now, AuditActions.ArticleCreated, "Article", article.Id, $"Created \"{article.Title}\"");
         await db.SaveChangesAsync(cancellationToken);
         return new SaveResult(SaveOutcome.Saved, article.Id);
     }
@@ -62,7 +63,7 @@ public sealed class ArticleEditor(MepCmsDbContext db, IMarkdownRenderer markdown
         db.Entry(article).Property(a => a.UpdatedAt).IsModified = true;
         db.Entry(article).Property(a => a.Version).OriginalValue = form.Version;
         revisions.Add(article, user, now, note, await revisions.NextNumberAsync(article.Id, cancellationToken));
-        db.Record(user, now, "Article.Edited", "Article", article.Id, $"{note}: \"{article.Title}\"" + (oldSlug != article.Slug ? $" (slug {oldSlug} → {article.Slug})" : ""));
+        db.Record(user, now, AuditActions.ArticleEdited, "Article", article.Id, $"{note}: \"{article.Title}\"" + (oldSlug != article.Slug ? $" (slug {oldSlug} → {article.Slug})" : ""));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using MepCms.Web.Data;
+using MepCms.Web.Features.Account;
 using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Shared;
 using MepCms.Web.Infrastructure.Markdown;
@@ -9,12 +10,13 @@ using Microsoft.EntityFrameworkCore;
 namespace MepCms.Web.Features.Admin.Articles;
 
 /// <summary>The statement list and the editor (new, edit, live preview of the body).</summary>
+[Route("admin/articles")]
 [Authorize(Policy = Policies.BackOffice)]
 public sealed class ArticlesController(MepCmsDbContext db, ArticleEditor editor, IAuthorizationService authorization, TimeProvider clock) : AdminController
 {
     private const int PageSize = 25;
 
-    [HttpGet("/admin/articles")]
+    [HttpGet]
     public async Task<IActionResult> Index([FromQuery] ArticleListQuery query, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid || !query.IsValid)
@@ -39,14 +41,14 @@ public sealed class ArticlesController(MepCmsDbContext db, ArticleEditor editor,
         {
             return NotFound();
         }
-        return View(new ArticleListViewModel(page, query, await ChoicesAsync(cancellationToken), clock.GetUtcNow().UtcDateTime, TempData["flash"] as string));
+        return View(new ArticleListViewModel(page, query, await ChoicesAsync(cancellationToken), clock.GetUtcNow().UtcDateTime, TempData.TakeFlash()));
     }
 
-    [Authorize(Policy = Policies.CanEditOwnDrafts), HttpGet("/admin/articles/new")]
+    [Authorize(Policy = Policies.CanEditOwnDrafts), HttpGet("new")]
     public async Task<IActionResult> New(CancellationToken cancellationToken) =>
         View("Edit", await EditorAsync(null, new ArticleForm(), cancellationToken));
 
-    [Authorize(Policy = Policies.CanEditOwnDrafts), HttpPost("/admin/articles/new")]
+    [Authorize(Policy = Policies.CanEditOwnDrafts), HttpPost("new")]
     public async Task<IActionResult> Create(ArticleForm form, CancellationToken cancellationToken)
     {
         if (ModelState.IsValid)
@@ -61,7 +63,7 @@ public sealed class ArticlesController(MepCmsDbContext db, ArticleEditor editor,
         return View("Edit", await EditorAsync(null, form, cancellationToken));
     }
 
-    [HttpGet("/admin/articles/{id:int:min(1)}/edit")]
+    [HttpGet("{id:int:min(1)}/edit")]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
     {
         var article = await editor.LoadAsync(id, cancellationToken);
@@ -76,7 +78,7 @@ public sealed class ArticlesController(MepCmsDbContext db, ArticleEditor editor,
         return View(await EditorAsync(article, ArticleForm.From(article), cancellationToken));
     }
 
-    [HttpPost("/admin/articles/{id:int:min(1)}/edit")]
+    [HttpPost("{id:int:min(1)}/edit")]
     public async Task<IActionResult> Update(int id, ArticleForm form, CancellationToken cancellationToken)
     {
         var article = await editor.LoadAsync(id, cancellationToken);
@@ -110,7 +112,7 @@ public sealed class ArticlesController(MepCmsDbContext db, ArticleEditor editor,
     }
 
     /// <summary>The live preview: the body rendered by the same pipeline as the public page.</summary>
-    [Authorize(Policy = Policies.CanEditOwnDrafts), HttpPost("/admin/articles/preview")]
+    [Authorize(Policy = Policies.CanEditOwnDrafts), HttpPost("preview")]
     public IActionResult Preview([FromForm] string? markdown, [FromServices] IMarkdownRenderer renderer)
     {
         if (markdown is { Length: > Limits.Body })
@@ -136,7 +138,7 @@ public sealed class ArticlesController(MepCmsDbContext db, ArticleEditor editor,
         Choices = await ChoicesAsync(cancellationToken), Conflict = conflict,
         MayPublish = User.MayPublish(), MayDelete = User.IsInRole(Account.Roles.Admin),
         MaySubmit = article is { Status: ArticleStatus.Draft } && await MayEditAsync(article),
-        Flash = TempData["flash"] as string,
+        Flash = TempData.TakeFlash(),
     };
 
     private async Task<EditorChoices> ChoicesAsync(CancellationToken cancellationToken) => new(

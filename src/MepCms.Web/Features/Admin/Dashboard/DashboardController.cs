@@ -26,12 +26,13 @@ public sealed record DashboardViewModel(IReadOnlyList<DashboardItem> InReview, I
     public const int TopRatedMinimum = 3;
 }
 
+[Route("admin")]
 [Authorize(Policy = Policies.BackOffice)]
 public sealed class DashboardController(MepCmsDbContext db, TimeProvider clock) : AdminController
 {
     private const int Shown = 10;
 
-    [HttpGet("/admin")]
+    [HttpGet]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;

@@ -1,7 +1,12 @@
+using System.Linq.Expressions;
 using System.Security.Claims;
 using MepCms.Web.Data;
+using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Audit;
 using MepCms.Web.Features.Authors;
+using MepCms.Web.Features.Committees;
+using MepCms.Web.Features.Shared;
+using MepCms.Web.Features.Topics;
 using MepCms.Web.Infrastructure.Caching;
 using MepCms.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
@@ -16,52 +21,51 @@ namespace MepCms.Web.Features.Admin.Directory;
 /// </summary>
 public sealed class DirectoryMerge(MepCmsDbContext db, IPublicCache cache, TimeProvider clock)
 {
-    public async Task<MergeOutcome> MergeCommitteesAsync(int sourceId, int targetId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public Task<MergeOutcome> MergeCommitteesAsync(int sourceId, int targetId, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        MergeAsync<Committee>(sourceId, targetId, user, AuditActions.CommitteeMerged, c => c.Code + " " + c.Name,
+            a => a.Committees, a => a.Committees.Any(c => c.Id == sourceId), () => MoveMembershipsAsync(sourceId, targetId, cancellationToken), cancellationToken);
+
+    public Task<MergeOutcome> MergeTopicsAsync(int sourceId, int targetId, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        MergeAsync<Topic>(sourceId, targetId, user, AuditActions.TopicMerged, t => t.Name,
+            a => a.Topics, a => a.Topics.Any(t => t.Id == sourceId), () => Task.CompletedTask, cancellationToken);
+
+    private async Task<MergeOutcome> MergeAsync<TEntry>(int sourceId, int targetId, ClaimsPrincipal user, string action,
+        Func<TEntry, string> name, Expression<Func<Article, List<TEntry>>> tags, Expression<Func<Article, bool>> taggedWithSource,
+        Func<Task> alsoMove, CancellationToken cancellationToken)
+        where TEntry : class, IDirectoryEntry
     {
-        var pair = await db.Committees.AsNoTracking().Where(c => c.Id == sourceId || c.Id == targetId)
-            .Select(c => new Entry(c.Id, c.Code + " " + c.Name, c.IsActive, c.MergedIntoId)).ToListAsync(cancellationToken);
+        var entries = db.Set<TEntry>();
+        var pair = (await entries.AsNoTracking().Where(e => e.Id == sourceId || e.Id == targetId).ToListAsync(cancellationToken))
+            .Select(e => new Entry(e.Id, name(e), e.IsActive, e.MergedIntoId)).ToList();
         return Refusal(pair, sourceId, targetId) ?? await InTransactionAsync(cancellationToken, async () =>
         {
-            var articles = await db.Articles.Include(a => a.Committees).Where(a => a.Committees.Any(c => c.Id == sourceId)).ToListAsync(cancellationToken);
-            var target = await db.Committees.SingleAsync(c => c.Id == targetId, cancellationToken);
+            var articles = await db.Articles.Include(tags).Where(taggedWithSource).ToListAsync(cancellationToken);
+            var target = await entries.SingleAsync(e => e.Id == targetId, cancellationToken);
+            var list = tags.Compile();
             foreach (var article in articles)
             {
-                article.Committees.RemoveAll(c => c.Id == sourceId);
-                if (!article.Committees.Any(c => c.Id == targetId)) { article.Committees.Add(target); }
+                list(article).RemoveAll(e => e.Id == sourceId);
+                if (!list(article).Any(e => e.Id == targetId)) { list(article).Add(target); }
             }
-            var memberships = await db.Set<CommitteeMembership>().Where(m => m.CommitteeId == sourceId || m.CommitteeId == targetId).ToListAsync(cancellationToken);
-            foreach (var moved in memberships.Where(m => m.CommitteeId == sourceId))
-            {
-                db.Remove(moved);
-                var kept = memberships.FirstOrDefault(m => m.CommitteeId == targetId && m.AuthorId == moved.AuthorId);
-                if (kept is null) { db.Add(new CommitteeMembership { AuthorId = moved.AuthorId, CommitteeId = targetId, Role = moved.Role }); }
-                else if (Rank(moved.Role) > Rank(kept.Role)) { kept.Role = moved.Role; }
-            }
-            await db.Committees.Where(c => c.MergedIntoId == sourceId).ExecuteUpdateAsync(s => s.SetProperty(c => c.MergedIntoId, targetId), cancellationToken);
-            var source = await db.Committees.SingleAsync(c => c.Id == sourceId, cancellationToken);
+            await alsoMove();
+            await entries.Where(e => e.MergedIntoId == sourceId).ExecuteUpdateAsync(s => s.SetProperty(e => e.MergedIntoId, targetId), cancellationToken);
+            var source = await entries.SingleAsync(e => e.Id == sourceId, cancellationToken);
             (source.IsActive, source.MergedIntoId) = (false, targetId);
-            Audit(user, "Committee.Merged", sourceId, pair, targetId, articles.Count);
+            Audit(user, action, sourceId, pair, targetId, articles.Count);
         });
     }
 
-    public async Task<MergeOutcome> MergeTopicsAsync(int sourceId, int targetId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    // Memberships move to the target; where an MEP sat on both, the higher role stays.
+    private async Task MoveMembershipsAsync(int sourceId, int targetId, CancellationToken cancellationToken)
     {
-        var pair = await db.Topics.AsNoTracking().Where(t => t.Id == sourceId || t.Id == targetId)
-            .Select(t => new Entry(t.Id, t.Name, t.IsActive, t.MergedIntoId)).ToListAsync(cancellationToken);
-        return Refusal(pair, sourceId, targetId) ?? await InTransactionAsync(cancellationToken, async () =>
+        var memberships = await db.Set<CommitteeMembership>().Where(m => m.CommitteeId == sourceId || m.CommitteeId == targetId).ToListAsync(cancellationToken);
+        foreach (var moved in memberships.Where(m => m.CommitteeId == sourceId))
         {
-            var articles = await db.Articles.Include(a => a.Topics).Where(a => a.Topics.Any(t => t.Id == sourceId)).ToListAsync(cancellationToken);
-            var target = await db.Topics.SingleAsync(t => t.Id == targetId, cancellationToken);
-            foreach (var article in articles)
-            {
-                article.Topics.RemoveAll(t => t.Id == sourceId);
-                if (!article.Topics.Any(t => t.Id == targetId)) { article.Topics.Add(target); }
-            }
-            await db.Topics.Where(t => t.MergedIntoId == sourceId).ExecuteUpdateAsync(s => s.SetProperty(t => t.MergedIntoId, targetId), cancellationToken);
-            var source = await db.Topics.SingleAsync(t => t.Id == sourceId, cancellationToken);
-            (source.IsActive, source.MergedIntoId) = (false, targetId);
-            Audit(user, "Topic.Merged", sourceId, pair, targetId, articles.Count);
-        });
+            db.Remove(moved);
+            var kept = memberships.FirstOrDefault(m => m.CommitteeId == targetId && m.AuthorId == moved.AuthorId);
+            if (kept is null) { db.Add(new CommitteeMembership { AuthorId = moved.AuthorId, CommitteeId = targetId, Role = moved.Role }); }
+            else if (Rank(moved.Role) > Rank(kept.Role)) { kept.Role = moved.Role; }
+        }
     }
 
     /// <summary>Chair, vice-chair, full member, substitute: the enum's order is its storage order, not this one.</summary>

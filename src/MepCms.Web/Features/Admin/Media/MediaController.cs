@@ -1,4 +1,5 @@
 using MepCms.Web.Data;
+using MepCms.Web.Features.Account;
 using MepCms.Web.Features.Media;
 using MepCms.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
@@ -12,12 +13,13 @@ namespace MepCms.Web.Features.Admin.Media;
 /// The media library: every member of staff may upload images for their statements; deleting one
 /// (which may break a page) is for editors and admins.
 /// </summary>
+[Route("admin/media")]
 [Authorize(Policy = Policies.BackOffice)]
 public sealed class MediaController(MepCmsDbContext db, MediaLibrary library, IOptions<MediaOptions> options) : AdminController
 {
     private const int PageSize = 24;
 
-    [HttpGet("/admin/media")]
+    [HttpGet]
     public async Task<IActionResult> Index(int? page, CancellationToken cancellationToken)
     {
         var model = await LibraryAsync(Paging.Normalise(page), new MediaUploadForm(), cancellationToken);
@@ -25,7 +27,7 @@ public sealed class MediaController(MepCmsDbContext db, MediaLibrary library, IO
     }
 
     /// <summary>The picker of the statement editor: the newest images, as JSON.</summary>
-    [HttpGet("/admin/media/picker")]
+    [HttpGet("picker")]
     public async Task<IActionResult> Picker(CancellationToken cancellationToken)
     {
         var items = await db.Media.AsNoTracking().OrderByDescending(m => m.UploadedAt).ThenByDescending(m => m.Id).Take(60)
@@ -33,7 +35,7 @@ public sealed class MediaController(MepCmsDbContext db, MediaLibrary library, IO
         return Json(items.Select(m => Choice(m.FileName, m.AltText, m.Width, m.Height)));
     }
 
-    [HttpPost("/admin/media/upload")]
+    [HttpPost("upload")]
     [UploadLimit(ReturnPath = "/admin/media")]
     public async Task<IActionResult> Upload(MediaUploadForm form, CancellationToken cancellationToken)
     {
@@ -61,7 +63,7 @@ public sealed class MediaController(MepCmsDbContext db, MediaLibrary library, IO
     }
 
     /// <summary>Removes an image and its file, unless an MEP profile or a statement still shows it.</summary>
-    [HttpPost("/admin/media/{id:int:min(1)}/delete")]
+    [HttpPost("{id:int:min(1)}/delete")]
     [Authorize(Policy = Policies.CanManageDirectory)]
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken)
     {
@@ -94,6 +96,6 @@ public sealed class MediaController(MepCmsDbContext db, MediaLibrary library, IO
             .Select(m => new MediaRow(m.Id, m.FileName, m.Kind, m.Width, m.Height, m.Bytes, m.AltText, m.UploadedByName, m.UploadedAt))
             .ToPageAsync(page, PageSize, cancellationToken);
         return items is null ? null : new MediaLibraryViewModel(items, form, options.Value.MaxUploadBytes, options.Value.MaxUploadText,
-            User.MayPublish(), TempData["flash"] as string);
+            User.MayPublish(), TempData.TakeFlash());
     }
 }

@@ -12,35 +12,36 @@ using Microsoft.EntityFrameworkCore;
 namespace MepCms.Web.Features.Admin.Meps;
 
 /// <summary>The MEPs: list, create, edit (every profile field and committee memberships), deactivate.</summary>
+[Route("admin/meps")]
 [Authorize(Policy = Policies.CanManageDirectory)]
 public sealed class MepsController(MepCmsDbContext db, IMarkdownRenderer markdown, MediaImageSizes imageSizes, IPublicCache cache, MediaLibrary media, TimeProvider clock) : AdminController
 {
-    [HttpGet("/admin/meps")]
+    [HttpGet]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var meps = await db.Authors.AsNoTracking().OrderByDescending(a => a.IsActive).ThenBy(a => a.FullName)
             .Select(a => new MepRow(a.Id, a.FullName, a.Slug, a.CountryCode, a.PoliticalGroup, a.IsActive, a.Memberships.Count))
             .ToListAsync(cancellationToken);
-        return View(new MepListViewModel(meps, TempData["flash"] as string));
+        return View(new MepListViewModel(meps, TempData.TakeFlash()));
     }
 
-    [HttpGet("/admin/meps/new")]
+    [HttpGet("new")]
     public async Task<IActionResult> New(CancellationToken cancellationToken) =>
         View("Edit", await EditorAsync(null, new MepForm(), null, cancellationToken));
 
-    [HttpPost("/admin/meps/new")]
+    [HttpPost("new")]
     [UploadLimit]
     public Task<IActionResult> Create(MepForm form, CancellationToken cancellationToken) =>
         SaveAsync(new Author(), form, cancellationToken);
 
-    [HttpGet("/admin/meps/{id:int:min(1)}/edit")]
+    [HttpGet("{id:int:min(1)}/edit")]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
     {
         var mep = await db.Authors.AsNoTracking().Include(a => a.Memberships).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         return mep is null ? NotFound() : View(await EditorAsync(id, MepForm.From(mep), mep.PhotoPath, cancellationToken));
     }
 
-    [HttpPost("/admin/meps/{id:int:min(1)}/edit")]
+    [HttpPost("{id:int:min(1)}/edit")]
     [UploadLimit]
     public async Task<IActionResult> Update(int id, MepForm form, CancellationToken cancellationToken)
     {
@@ -49,7 +50,7 @@ public sealed class MepsController(MepCmsDbContext db, IMarkdownRenderer markdow
     }
 
     /// <summary>A former MEP keeps their page and bylines but leaves the directory.</summary>
-    [HttpPost("/admin/meps/{id:int:min(1)}/deactivate")]
+    [HttpPost("{id:int:min(1)}/deactivate")]
     public async Task<IActionResult> Deactivate(int id, CancellationToken cancellationToken)
     {
         var mep = await db.Authors.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
@@ -58,7 +59,7 @@ public sealed class MepsController(MepCmsDbContext db, IMarkdownRenderer markdow
             return NotFound();
         }
         mep.IsActive = false;
-        db.Record(User, clock.GetUtcNow().UtcDateTime, "Mep.Deactivated", "Mep", mep.Id, mep.FullName);
+        db.Record(User, clock.GetUtcNow().UtcDateTime, AuditActions.MepDeactivated, "Mep", mep.Id, mep.FullName);
         await db.SaveChangesAsync(cancellationToken);
         await cache.EvictAllAsync(cancellationToken);
         Flash($"{mep.FullName} is no longer listed as a current MEP.");
@@ -121,7 +122,7 @@ public sealed class MepsController(MepCmsDbContext db, IMarkdownRenderer markdow
         }
         if (isNew) { db.Authors.Add(mep); }
         await db.SaveChangesAsync(cancellationToken);
-        db.Record(User, clock.GetUtcNow().UtcDateTime, isNew ? "Mep.Created" : "Mep.Edited", "Mep", mep.Id,
+        db.Record(User, clock.GetUtcNow().UtcDateTime, isNew ? AuditActions.MepCreated : AuditActions.MepEdited, "Mep", mep.Id,
             $"{mep.FullName} ({mep.CountryCode}, {mep.PoliticalGroup}); committees: {string.Join(", ", mep.Memberships.Select(m => $"{m.CommitteeId}:{m.Role}"))}");
         await db.SaveChangesAsync(cancellationToken);
         if (previousPhoto != mep.PhotoPath)
@@ -140,5 +141,5 @@ public sealed class MepsController(MepCmsDbContext db, IMarkdownRenderer markdow
             .Select(c => new CommitteeChoice(c.Id, c.Code, c.Name, c.IsActive)).ToListAsync(cancellationToken);
 
     private async Task<MepEditorViewModel> EditorAsync(int? id, MepForm form, string? photoPath, CancellationToken cancellationToken) =>
-        new(id, form, await CommitteesAsync(cancellationToken), photoPath, media.MaxUploadBytes, TempData["flash"] as string);
+        new(id, form, await CommitteesAsync(cancellationToken), photoPath, media.MaxUploadBytes, TempData.TakeFlash());
 }

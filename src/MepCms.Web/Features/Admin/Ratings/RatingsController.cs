@@ -9,21 +9,22 @@ using Microsoft.EntityFrameworkCore;
 namespace MepCms.Web.Features.Admin.Ratings;
 
 /// <summary>What readers scored: per statement, as charts, as CSV; admins remove vote stuffing.</summary>
+[Route("admin/ratings")]
 [Authorize(Policy = Policies.CanPublish)]
 public sealed class RatingsController(MepCmsDbContext db, RatingService ratings, TimeProvider clock) : AdminController
 {
     private const int Days = 30;
 
-    [HttpGet("/admin/ratings")]
+    [HttpGet]
     public async Task<IActionResult> Index(string? sort, CancellationToken cancellationToken)
     {
         sort ??= "count";
         return RatingReport.SortKeys.Contains(sort)
-            ? View(new RatingListViewModel(RatingReport.Sorted(await RowsAsync(null, cancellationToken), sort).ToList(), sort, TempData["flash"] as string))
+            ? View(new RatingListViewModel(RatingReport.Sorted(await RowsAsync(null, cancellationToken), sort).ToList(), sort, TempData.TakeFlash()))
             : BadRequest("Unknown sort key.");
     }
 
-    [HttpGet("/admin/ratings/export.csv")]
+    [HttpGet("export.csv")]
     public async Task<IActionResult> Export(string? sort, CancellationToken cancellationToken)
     {
         sort ??= "count";
@@ -36,15 +37,15 @@ public sealed class RatingsController(MepCmsDbContext db, RatingService ratings,
         return File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", name);
     }
 
-    [HttpGet("/admin/ratings/{id:int:min(1)}")]
+    [HttpGet("{id:int:min(1)}")]
     public async Task<IActionResult> Show(int id, CancellationToken cancellationToken)
     {
-        var model = await DetailAsync(id, new RemoveRatingsForm(), TempData["flash"] as string, cancellationToken);
+        var model = await DetailAsync(id, new RemoveRatingsForm(), TempData.TakeFlash(), cancellationToken);
         return model is null ? NotFound() : View(model);
     }
 
     /// <summary>Deletes one statement's ratings made in [From, To) and recomputes its stored aggregate from what remains.</summary>
-    [Authorize(Policy = Policies.IsAdmin), HttpPost("/admin/ratings/{id:int:min(1)}/remove")]
+    [Authorize(Policy = Policies.IsAdmin), HttpPost("{id:int:min(1)}/remove")]
     public async Task<IActionResult> Remove(int id, RemoveRatingsForm form, CancellationToken cancellationToken)
     {
         if (!await db.Articles.AnyAsync(a => a.Id == id, cancellationToken))

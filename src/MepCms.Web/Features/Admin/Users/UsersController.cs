@@ -13,14 +13,15 @@ namespace MepCms.Web.Features.Admin.Users;
 /// reset the password or two-factor sign-in. The last active admin can never be demoted or locked, nor can an admin
 /// demote or lock themselves.
 /// </summary>
+[Route("admin/users")]
 [Authorize(Policy = Policies.IsAdmin)]
 public sealed class UsersController(MepCmsDbContext db, UserManager<AppUser> users, TimeProvider clock) : AdminController
 {
-    [HttpGet("/admin/users")]
+    [HttpGet]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(new UserListViewModel(await RowsAsync(null, cancellationToken), new NewUserForm(), TempData["flash"] as string));
+        View(new UserListViewModel(await RowsAsync(null, cancellationToken), new NewUserForm(), TempData.TakeFlash()));
 
-    [HttpPost("/admin/users/new")]
+    [HttpPost("new")]
     public async Task<IActionResult> Create(NewUserForm form, CancellationToken cancellationToken)
     {
         if (!Roles.All.Contains(form.Role))
@@ -31,7 +32,7 @@ public sealed class UsersController(MepCmsDbContext db, UserManager<AppUser> use
         {
             var user = new AppUser { UserName = form.Email.Trim(), Email = form.Email.Trim(), EmailConfirmed = true, DisplayName = form.DisplayName.Trim() };
             if (await InTransactionAsync(async () => AddErrors(await users.CreateAsync(user, form.Password)) && AddErrors(await users.AddToRoleAsync(user, form.Role))
-                && await AuditAsync("User.Created", user, $"{user.Email} as {form.Role}", cancellationToken), cancellationToken))
+                && await AuditAsync(AuditActions.UserCreated, user, $"{user.Email} as {form.Role}", cancellationToken), cancellationToken))
             {
                 Flash($"{user.Email} can now sign in as {form.Role}.");
                 return RedirectToAction(nameof(Index));
@@ -40,14 +41,14 @@ public sealed class UsersController(MepCmsDbContext db, UserManager<AppUser> use
         return View(nameof(Index), new UserListViewModel(await RowsAsync(null, cancellationToken), form, null));
     }
 
-    [HttpGet("/admin/users/{id}")]
+    [HttpGet("{id}")]
     public async Task<IActionResult> Show(string id, CancellationToken cancellationToken)
     {
         var row = (await RowsAsync(id, cancellationToken)).SingleOrDefault();
-        return row is null ? NotFound() : View(new UserViewModel(row, row.Id == User.Id(), TempData["flash"] as string));
+        return row is null ? NotFound() : View(new UserViewModel(row, row.Id == User.Id(), TempData.TakeFlash()));
     }
 
-    [HttpPost("/admin/users/{id}/role")]
+    [HttpPost("{id}/role")]
     public Task<IActionResult> ChangeRole(string id, RoleForm form, CancellationToken cancellationToken) =>
         ChangeAsync(id, demotes: form.Role != Roles.Admin, async user =>
         {
@@ -59,40 +60,40 @@ public sealed class UsersController(MepCmsDbContext db, UserManager<AppUser> use
             return AddErrors(await users.RemoveFromRolesAsync(user, current)) && AddErrors(await users.AddToRoleAsync(user, form.Role))
                 && AddErrors(await users.UpdateSecurityStampAsync(user))
                 ? null : "The role could not be changed.";
-        }, "User.RoleChanged", $"role set to {form.Role}", cancellationToken);
+        }, AuditActions.UserRoleChanged, $"role set to {form.Role}", cancellationToken);
 
-    [HttpPost("/admin/users/{id}/lock")]
+    [HttpPost("{id}/lock")]
     public Task<IActionResult> Lock(string id, CancellationToken cancellationToken) =>
         ChangeAsync(id, demotes: true, async user =>
             AddErrors(await users.SetLockoutEnabledAsync(user, true)) && AddErrors(await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue))
             && AddErrors(await users.UpdateSecurityStampAsync(user)) ? null : "The account could not be locked.",
-            "User.Locked", "locked; sessions ended", cancellationToken);
+            AuditActions.UserLocked, "locked; sessions ended", cancellationToken);
 
-    [HttpPost("/admin/users/{id}/unlock")]
+    [HttpPost("{id}/unlock")]
     public Task<IActionResult> Unlock(string id, CancellationToken cancellationToken) =>
         ChangeAsync(id, demotes: false, async user =>
             AddErrors(await users.SetLockoutEndDateAsync(user, null)) && AddErrors(await users.ResetAccessFailedCountAsync(user)) ? null : "The account could not be unlocked.",
-            "User.Unlocked", "unlocked", cancellationToken);
+            AuditActions.UserUnlocked, "unlocked", cancellationToken);
 
-    [HttpPost("/admin/users/{id}/password")]
+    [HttpPost("{id}/password")]
     public Task<IActionResult> ResetPassword(string id, PasswordResetForm form, CancellationToken cancellationToken) =>
         ChangeAsync(id, demotes: false, async user =>
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var result = await users.ResetPasswordAsync(user, token, form.Password ?? "");
             return result.Succeeded ? null : string.Join(" ", result.Errors.Select(e => e.Description));
-        }, "User.PasswordReset", "password reset; sessions ended", cancellationToken);
+        }, AuditActions.UserPasswordReset, "password reset; sessions ended", cancellationToken);
 
     /// <summary>
     /// For someone who lost both their phone and their recovery codes: two-factor is off and the key
     /// new, their sessions end, and they set up the app again (an admin must, at next sign-in).
     /// </summary>
-    [HttpPost("/admin/users/{id}/two-factor/reset")]
+    [HttpPost("{id}/two-factor/reset")]
     public Task<IActionResult> ResetTwoFactor(string id, CancellationToken cancellationToken) =>
         ChangeAsync(id, demotes: false, async user =>
             AddErrors(await users.SetTwoFactorEnabledAsync(user, false)) && AddErrors(await users.ResetAuthenticatorKeyAsync(user))
                 ? null : "Two-factor sign-in could not be reset.",
-            "User.TwoFactorReset", "two-factor sign-in reset; sessions ended", cancellationToken);
+            AuditActions.UserTwoFactorReset, "two-factor sign-in reset; sessions ended", cancellationToken);
 
     /// <summary>Loads the user, applies the last-admin and not-yourself rules, runs the change and audits it.</summary>
     private async Task<IActionResult> ChangeAsync(string id, bool demotes, Func<AppUser, Task<string?>> change, string action, string summary, CancellationToken cancellationToken)

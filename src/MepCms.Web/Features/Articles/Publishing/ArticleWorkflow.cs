@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using MepCms.Web.Data;
-using MepCms.Web.Features.Admin;
+using MepCms.Web.Features.Account;
 using MepCms.Web.Features.Audit;
 using MepCms.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
@@ -70,7 +70,7 @@ public sealed class ArticleWorkflow(MepCmsDbContext db, PublicationEvents events
         {
             (article.UpdatedAt, article.UpdatedById) = (now, user.Id());
         }
-        db.Record(user, now, $"Article.{transition}", "Article", article.Id, summary);
+        db.Record(user, now, AuditActionOf(transition), "Article", article.Id, summary);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -86,6 +86,15 @@ public sealed class ArticleWorkflow(MepCmsDbContext db, PublicationEvents events
         }
         return TransitionOutcome.Done;
     }
+
+    private static string AuditActionOf(Transition transition) => transition switch
+    {
+        Transition.Submit => AuditActions.ArticleSubmitted,
+        Transition.Publish => AuditActions.ArticlePublished,
+        Transition.Schedule => AuditActions.ArticleScheduled,
+        Transition.Unpublish => AuditActions.ArticleUnpublished,
+        _ => AuditActions.ArticleDeleted,
+    };
 
     private static PublicationChange ChangeOf(Transition transition) => transition switch
     {

@@ -12,7 +12,7 @@ namespace MepCms.Web.Features.Articles.Publishing;
 /// </summary>
 internal sealed class GoLive(MepCmsDbContext db, PublicationEvents events, IEnumerable<IGoLiveParticipant> participants, TimeProvider clock, ILogger<GoLive> logger)
 {
-    public const string AuditAction = "article.went-live";
+    public const string AuditAction = AuditActions.ArticleWentLive;
     private const int BatchSize = 50;
 
     /// <summary>Handles the statements due now; returns how many this instance took live.</summary>

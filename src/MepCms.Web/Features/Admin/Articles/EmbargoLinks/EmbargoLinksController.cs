@@ -11,10 +11,11 @@ namespace MepCms.Web.Features.Admin.Articles.EmbargoLinks;
 public sealed record EmbargoLinkViewModel(int Id, string Title, string Url, DateTime ExpiresAt);
 
 /// <summary>Editors hand out embargo links; each one is in the audit trail (without the token).</summary>
+[Route("admin/articles")]
 [Authorize(Policy = Policies.CanPublish)]
 public sealed class EmbargoLinksController(MepCmsDbContext db, Embargo.EmbargoLinks links, SiteUrls urls, TimeProvider clock) : AdminController
 {
-    [HttpPost("/admin/articles/{id:int:min(1)}/embargo")]
+    [HttpPost("{id:int:min(1)}/embargo")]
     public async Task<IActionResult> Create(int id, CancellationToken cancellationToken)
     {
         var article = await db.Articles.AsNoTracking().Where(a => a.Id == id)
@@ -26,7 +27,7 @@ public sealed class EmbargoLinksController(MepCmsDbContext db, Embargo.EmbargoLi
         var scheduled = article.Status == Web.Features.Articles.ArticleStatus.Published ? article.PublishAt : null;
         var expires = links.ExpiryFor(scheduled);
         var url = urls.Absolute(Request, "/embargo?token=" + Uri.EscapeDataString(links.Create(id, expires)));
-        db.Record(User, clock.GetUtcNow().UtcDateTime, "Article.EmbargoLink", "Article", id, $"Embargo link valid until {BrusselsTime.DateTimeText(expires)}");
+        db.Record(User, clock.GetUtcNow().UtcDateTime, AuditActions.ArticleEmbargoLinkCreated, "Article", id, $"Embargo link valid until {BrusselsTime.DateTimeText(expires)}");
         await db.SaveChangesAsync(cancellationToken);
         return View(new EmbargoLinkViewModel(id, article.Title, url, expires));
     }

@@ -8,10 +8,11 @@ using Microsoft.EntityFrameworkCore;
 namespace MepCms.Web.Features.Admin.Articles.Preview;
 
 /// <summary>Any statement, whatever its state, exactly as the public page will show it.</summary>
+[Route("admin/articles")]
 [Authorize(Policy = Policies.BackOffice)]
 public sealed class PreviewController(MepCmsDbContext db) : AdminController
 {
-    [HttpGet("/admin/articles/{id:int:min(1)}/preview")]
+    [HttpGet("{id:int:min(1)}/preview")]
     public async Task<IActionResult> Show(int id, CancellationToken cancellationToken)
     {
         var article = await db.Articles.AsNoTracking().Where(a => a.Id == id).ToPage().AsSplitQuery().FirstOrDefaultAsync(cancellationToken);

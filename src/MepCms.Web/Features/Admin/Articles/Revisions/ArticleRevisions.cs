@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using MepCms.Web.Data;
+using MepCms.Web.Features.Account;
 using MepCms.Web.Features.Articles;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
 using DiffPlex.DiffBuilder;
 using MepCms.Web.Data;
+using MepCms.Web.Features.Account;
 using MepCms.Web.Features.Admin.Articles;
 using MepCms.Web.Features.Articles;
 using Microsoft.AspNetCore.Authorization;
@@ -17,10 +18,11 @@ public sealed record DiffLine(string Kind, string Text);
 public sealed record RevisionDiffViewModel(int ArticleId, string Title, int From, int To, IReadOnlyList<DiffLine> Lines);
 
 /// <summary>A statement's history: every save, a diff between any two, and restore (itself a new revision).</summary>
+[Route("admin/articles")]
 [Authorize(Policy = Policies.BackOffice)]
 public sealed class RevisionsController(MepCmsDbContext db, ArticleEditor editor) : AdminController
 {
-    [HttpGet("/admin/articles/{id:int:min(1)}/revisions")]
+    [HttpGet("{id:int:min(1)}/revisions")]
     public async Task<IActionResult> Index(int id, CancellationToken cancellationToken)
     {
         var title = await db.Articles.Where(a => a.Id == id).Select(a => a.Title).FirstOrDefaultAsync(cancellationToken);
@@ -30,10 +32,10 @@ public sealed class RevisionsController(MepCmsDbContext db, ArticleEditor editor
         }
         var revisions = await db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == id).OrderByDescending(r => r.Number)
             .Select(r => new RevisionRow(r.Number, r.CreatedAt, r.CreatedByName, r.Note, r.Status)).ToListAsync(cancellationToken);
-        return View(new RevisionListViewModel(id, title, revisions, User.MayPublish(), TempData["flash"] as string));
+        return View(new RevisionListViewModel(id, title, revisions, User.MayPublish(), TempData.TakeFlash()));
     }
 
-    [HttpGet("/admin/articles/{id:int:min(1)}/revisions/diff")]
+    [HttpGet("{id:int:min(1)}/revisions/diff")]
     public async Task<IActionResult> Diff(int id, int from, int to, CancellationToken cancellationToken)
     {
         var pair = await db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == id && (r.Number == from || r.Number == to))
@@ -50,7 +52,7 @@ public sealed class RevisionsController(MepCmsDbContext db, ArticleEditor editor
         return View(new RevisionDiffViewModel(id, newer.ArticleTitle, from, to, lines));
     }
 
-    [Authorize(Policy = Policies.CanPublish), HttpPost("/admin/articles/{id:int:min(1)}/revisions/{number:int:min(1)}/restore")]
+    [Authorize(Policy = Policies.CanPublish), HttpPost("{id:int:min(1)}/revisions/{number:int:min(1)}/restore")]
     public async Task<IActionResult> Restore(int id, int number, CancellationToken cancellationToken)
     {
         var revision = await db.ArticleRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.ArticleId == id && r.Number == number, cancellationToken);

@@ -1,4 +1,5 @@
 using MepCms.Web.Data;
+using MepCms.Web.Features.Account;
 using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Articles.Publishing;
 using MepCms.Web.Features.Shared;
@@ -24,10 +25,11 @@ public sealed class DeleteForm
 public sealed record DeleteViewModel(int Id, string Title, ArticleStatus Status);
 
 /// <summary>The state changes of a statement, each one POST with its own policy.</summary>
+[Route("admin/articles")]
 [Authorize(Policy = Policies.BackOffice)]
 public sealed class WorkflowController(MepCmsDbContext db, ArticleWorkflow workflow, IAuthorizationService authorization, SiteUrls urls, TimeProvider clock) : AdminController
 {
-    [Authorize(Policy = Policies.CanEditOwnDrafts), HttpPost("/admin/articles/{id:int:min(1)}/submit")]
+    [Authorize(Policy = Policies.CanEditOwnDrafts), HttpPost("{id:int:min(1)}/submit")]
     public async Task<IActionResult> Submit(int id, CancellationToken cancellationToken)
     {
         var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
@@ -50,11 +52,11 @@ public sealed class WorkflowController(MepCmsDbContext db, ArticleWorkflow workf
         return Outcome(id, outcome, "Submitted for review.");
     }
 
-    [Authorize(Policy = Policies.CanPublish), HttpPost("/admin/articles/{id:int:min(1)}/publish")]
+    [Authorize(Policy = Policies.CanPublish), HttpPost("{id:int:min(1)}/publish")]
     public Task<IActionResult> Publish(int id, CancellationToken cancellationToken) =>
         ApplyAsync(id, Transition.Publish, null, "Published.", cancellationToken);
 
-    [Authorize(Policy = Policies.CanPublish), HttpPost("/admin/articles/{id:int:min(1)}/schedule")]
+    [Authorize(Policy = Policies.CanPublish), HttpPost("{id:int:min(1)}/schedule")]
     public async Task<IActionResult> Schedule(int id, ScheduleForm form, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid || form.PublishAt is not { } local)
@@ -71,11 +73,11 @@ public sealed class WorkflowController(MepCmsDbContext db, ArticleWorkflow workf
         return await ApplyAsync(id, Transition.Schedule, utc, $"Scheduled for {BrusselsTime.DateTimeText(utc)} Brussels time.", cancellationToken);
     }
 
-    [Authorize(Policy = Policies.CanPublish), HttpPost("/admin/articles/{id:int:min(1)}/unpublish")]
+    [Authorize(Policy = Policies.CanPublish), HttpPost("{id:int:min(1)}/unpublish")]
     public Task<IActionResult> Unpublish(int id, CancellationToken cancellationToken) =>
         ApplyAsync(id, Transition.Unpublish, null, "Unpublished: the statement is no longer public.", cancellationToken);
 
-    [Authorize(Policy = Policies.IsAdmin), HttpGet("/admin/articles/{id:int:min(1)}/delete")]
+    [Authorize(Policy = Policies.IsAdmin), HttpGet("{id:int:min(1)}/delete")]
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken)
     {
         var model = await db.Articles.AsNoTracking().Where(a => a.Id == id)
@@ -83,7 +85,7 @@ public sealed class WorkflowController(MepCmsDbContext db, ArticleWorkflow workf
         return model is null ? NotFound() : View(model);
     }
 
-    [Authorize(Policy = Policies.IsAdmin), HttpPost("/admin/articles/{id:int:min(1)}/delete")]
+    [Authorize(Policy = Policies.IsAdmin), HttpPost("{id:int:min(1)}/delete")]
     public async Task<IActionResult> Delete(int id, DeleteForm form, CancellationToken cancellationToken)
     {
         var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);

@@ -1,0 +1,45 @@
+using System.Linq.Expressions;
+using MepCms.Web.Data;
+using MepCms.Web.Features.Articles;
+using MepCms.Web.Features.Articles.Publishing;
+using MepCms.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace MepCms.Web.Features.Shared;
+
+/// <summary>The public page of a committee or a topic: its statements, paged; a merged entry answers 301 to the one it went into.</summary>
+public abstract class TaggedListController<TEntry>(MepCmsDbContext db, TimeProvider clock) : Controller
+    where TEntry : class, IDirectoryEntry
+{
+    protected MepCmsDbContext Db => db;
+
+    /// <param name="basePath">`/committees` or `/topics`.</param>
+    /// <param name="taggedWith">The statements tagged with the entry of this id.</param>
+    /// <param name="view">The page's model, from the entry and its page of statements.</param>
+    protected async Task<IActionResult> TaggedListAsync(string slug, int? page, string basePath, Func<int, Expression<Func<Article, bool>>> taggedWith,
+        Func<TEntry, PagedList<ArticleSummary>, TaggedListViewModel> view, CancellationToken cancellationToken)
+    {
+        if (!Slugs.IsValid(slug))
+        {
+            return NotFound();
+        }
+        var entries = db.Set<TEntry>().AsNoTracking();
+        var entry = await entries.Where(e => e.Slug == slug)
+            .Select(e => new { Entry = e, MergedInto = entries.Where(m => m.Id == e.MergedIntoId).Select(m => m.Slug).FirstOrDefault() })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (entry is null)
+        {
+            return NotFound();
+        }
+        if (entry.MergedInto is { } target)
+        {
+            return RedirectPermanent($"{basePath}/{target}");
+        }
+        var articles = await db.Articles.AsNoTracking().Visible(clock)
+            .Where(taggedWith(entry.Entry.Id))
+            .ToSummaries()
+            .ToPageAsync(Paging.Normalise(page), Paging.DefaultPageSize, cancellationToken);
+        return articles is null ? NotFound() : View("TaggedList", view(entry.Entry, articles));
+    }
+}
