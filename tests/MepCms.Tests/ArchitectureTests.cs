@@ -20,6 +20,17 @@ public sealed partial class ArchitectureTests
     }
 
     [Fact]
+    public void Public_features_do_not_use_the_back_office()
+    {
+        var features = Path.Combine(Source, "Features");
+        var offenders = Directory.EnumerateFiles(features, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !IsGenerated(f) && !Path.GetRelativePath(features, f).StartsWith("Admin", StringComparison.Ordinal))
+            .Where(f => BackOfficeName().IsMatch(File.ReadAllText(f)))
+            .Select(Relative);
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
     public void Only_the_data_folder_names_a_database_provider()
     {
         Assert.Empty(FilesWhere("Features", code => ProviderName().IsMatch(code)));
@@ -50,6 +61,9 @@ public sealed partial class ArchitectureTests
 
     [GeneratedRegex(@"^(?!\s*(//|///|\*)).*\bMepCms\.Web\.Features\b", RegexOptions.Multiline)]
     private static partial Regex FeatureName();
+
+    [GeneratedRegex(@"^(?!\s*(//|///|\*)).*\bMepCms\.Web\.Features\.Admin\b", RegexOptions.Multiline)]
+    private static partial Regex BackOfficeName();
 
     // Comments may explain a provider's behaviour; code may not name one.
     [GeneratedRegex(@"^(?!\s*(//|///|\*)).*\b\w*(Sqlite|SqlServer)\w*\b", RegexOptions.Multiline)]

@@ -2,7 +2,7 @@ using MepCms.Web.Features.Account;
 using MepCms.Web.Features.Alerts;
 using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Audit;
-using MepCms.Web.Features.Authors;
+using MepCms.Web.Features.Meps;
 using MepCms.Web.Features.Committees;
 using MepCms.Web.Features.Media;
 using MepCms.Web.Features.Ratings;

@@ -1,7 +1,7 @@
 using System.Xml.Linq;
 using MepCms.Tests.Support;
 using MepCms.Web.Features.Articles;
-using MepCms.Web.Features.Authors;
+using MepCms.Web.Features.Meps;
 using MepCms.Web.Infrastructure.Markdown;
 using Microsoft.Extensions.DependencyInjection;
 

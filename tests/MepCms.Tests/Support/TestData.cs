@@ -1,6 +1,6 @@
 using MepCms.Web.Data;
 using MepCms.Web.Features.Articles;
-using MepCms.Web.Features.Authors;
+using MepCms.Web.Features.Meps;
 using MepCms.Web.Features.Committees;
 using MepCms.Web.Features.Topics;
 using MepCms.Web.Infrastructure.Markdown;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using MepCms.Web.Features.Articles;
-using MepCms.Web.Features.Authors;
+using MepCms.Web.Features.Meps;
 using MepCms.Web.Features.Committees;
 using MepCms.Web.Features.Ratings;
 using MepCms.Web.Features.Topics;

@@ -109,7 +109,7 @@ internal sealed class SubscriberChoiceConfiguration :
     {
         builder.ToTable("SubscriberMeps").HasKey(m => new { m.SubscriberId, m.AuthorId });
         builder.HasIndex(m => m.AuthorId);
-        builder.HasOne<Authors.Author>().WithMany().HasForeignKey(m => m.AuthorId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Meps.Author>().WithMany().HasForeignKey(m => m.AuthorId).OnDelete(DeleteBehavior.Cascade);
     }
 
     public void Configure(EntityTypeBuilder<SubscriberCommittee> builder)

@@ -1,4 +1,4 @@
-using MepCms.Web.Features.Authors;
+using MepCms.Web.Features.Meps;
 using MepCms.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

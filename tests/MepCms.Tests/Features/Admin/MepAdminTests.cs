@@ -1,7 +1,7 @@
 using System.Net;
 using MepCms.Tests.Support;
 using MepCms.Web.Features.Account;
-using MepCms.Web.Features.Authors;
+using MepCms.Web.Features.Meps;
 using Microsoft.EntityFrameworkCore;
 
 namespace MepCms.Tests.Features.Admin;

@@ -370,7 +370,7 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("MepCms.Web.Features.Authors.Author", b =>
+            modelBuilder.Entity("MepCms.Web.Features.Meps.Author", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -439,7 +439,7 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                     b.ToTable("Authors");
                 });
 
-            modelBuilder.Entity("MepCms.Web.Features.Authors.CommitteeMembership", b =>
+            modelBuilder.Entity("MepCms.Web.Features.Meps.CommitteeMembership", b =>
                 {
                     b.Property<int>("AuthorId")
                         .HasColumnType("int");
@@ -745,7 +745,7 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("MepCms.Web.Features.Authors.Author", "Author")
+                    b.HasOne("MepCms.Web.Features.Meps.Author", "Author")
                         .WithMany()
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -778,9 +778,9 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                     b.Navigation("Article");
                 });
 
-            modelBuilder.Entity("MepCms.Web.Features.Authors.CommitteeMembership", b =>
+            modelBuilder.Entity("MepCms.Web.Features.Meps.CommitteeMembership", b =>
                 {
-                    b.HasOne("MepCms.Web.Features.Authors.Author", "Author")
+                    b.HasOne("MepCms.Web.Features.Meps.Author", "Author")
                         .WithMany("Memberships")
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -868,7 +868,7 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                     b.Navigation("Revisions");
                 });
 
-            modelBuilder.Entity("MepCms.Web.Features.Authors.Author", b =>
+            modelBuilder.Entity("MepCms.Web.Features.Meps.Author", b =>
                 {
                     b.Navigation("Memberships");
                 });

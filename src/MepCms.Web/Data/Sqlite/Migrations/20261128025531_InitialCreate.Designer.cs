@@ -356,7 +356,7 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("MepCms.Web.Features.Authors.Author", b =>
+            modelBuilder.Entity("MepCms.Web.Features.Meps.Author", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -423,7 +423,7 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.ToTable("Authors");
                 });
 
-            modelBuilder.Entity("MepCms.Web.Features.Authors.CommitteeMembership", b =>
+            modelBuilder.Entity("MepCms.Web.Features.Meps.CommitteeMembership", b =>
                 {
                     b.Property<int>("AuthorId")
                         .HasColumnType("INTEGER");
@@ -718,7 +718,7 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("MepCms.Web.Features.Authors.Author", "Author")
+                    b.HasOne("MepCms.Web.Features.Meps.Author", "Author")
                         .WithMany()
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -751,9 +751,9 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.Navigation("Article");
                 });
 
-            modelBuilder.Entity("MepCms.Web.Features.Authors.CommitteeMembership", b =>
+            modelBuilder.Entity("MepCms.Web.Features.Meps.CommitteeMembership", b =>
                 {
-                    b.HasOne("MepCms.Web.Features.Authors.Author", "Author")
+                    b.HasOne("MepCms.Web.Features.Meps.Author", "Author")
                         .WithMany("Memberships")
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -841,7 +841,7 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.Navigation("Revisions");
                 });
 
-            modelBuilder.Entity("MepCms.Web.Features.Authors.Author", b =>
+            modelBuilder.Entity("MepCms.Web.Features.Meps.Author", b =>
                 {
                     b.Navigation("Memberships");
                 });

@@ -359,7 +359,7 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("MepCms.Web.Features.Authors.Author", b =>
+            modelBuilder.Entity("MepCms.Web.Features.Meps.Author", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -426,7 +426,7 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.ToTable("Authors");
                 });
 
-            modelBuilder.Entity("MepCms.Web.Features.Authors.CommitteeMembership", b =>
+            modelBuilder.Entity("MepCms.Web.Features.Meps.CommitteeMembership", b =>
                 {
                     b.Property<int>("AuthorId")
                         .HasColumnType("INTEGER");
@@ -750,7 +750,7 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("MepCms.Web.Features.Authors.Author", "Author")
+                    b.HasOne("MepCms.Web.Features.Meps.Author", "Author")
                         .WithMany()
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -783,9 +783,9 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.Navigation("Article");
                 });
 
-            modelBuilder.Entity("MepCms.Web.Features.Authors.CommitteeMembership", b =>
+            modelBuilder.Entity("MepCms.Web.Features.Meps.CommitteeMembership", b =>
                 {
-                    b.HasOne("MepCms.Web.Features.Authors.Author", "Author")
+                    b.HasOne("MepCms.Web.Features.Meps.Author", "Author")
                         .WithMany("Memberships")
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -889,7 +889,7 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.Navigation("Revisions");
                 });
 
-            modelBuilder.Entity("MepCms.Web.Features.Authors.Author", b =>
+            modelBuilder.Entity("MepCms.Web.Features.Meps.Author", b =>
                 {
                     b.Navigation("Memberships");
                 });

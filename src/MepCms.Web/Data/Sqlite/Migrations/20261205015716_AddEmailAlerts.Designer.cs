@@ -534,7 +534,7 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("MepCms.Web.Features.Authors.Author", b =>
+            modelBuilder.Entity("MepCms.Web.Features.Meps.Author", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -601,7 +601,7 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.ToTable("Authors");
                 });
 
-            modelBuilder.Entity("MepCms.Web.Features.Authors.CommitteeMembership", b =>
+            modelBuilder.Entity("MepCms.Web.Features.Meps.CommitteeMembership", b =>
                 {
                     b.Property<int>("AuthorId")
                         .HasColumnType("INTEGER");
@@ -1038,7 +1038,7 @@ namespace MepCms.Web.Data.Sqlite.Migrations
 
             modelBuilder.Entity("MepCms.Web.Features.Alerts.SubscriberMep", b =>
                 {
-                    b.HasOne("MepCms.Web.Features.Authors.Author", null)
+                    b.HasOne("MepCms.Web.Features.Meps.Author", null)
                         .WithMany()
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1074,7 +1074,7 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("MepCms.Web.Features.Authors.Author", "Author")
+                    b.HasOne("MepCms.Web.Features.Meps.Author", "Author")
                         .WithMany()
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1107,9 +1107,9 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.Navigation("Article");
                 });
 
-            modelBuilder.Entity("MepCms.Web.Features.Authors.CommitteeMembership", b =>
+            modelBuilder.Entity("MepCms.Web.Features.Meps.CommitteeMembership", b =>
                 {
-                    b.HasOne("MepCms.Web.Features.Authors.Author", "Author")
+                    b.HasOne("MepCms.Web.Features.Meps.Author", "Author")
                         .WithMany("Memberships")
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1224,7 +1224,7 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.Navigation("Revisions");
                 });
 
-            modelBuilder.Entity("MepCms.Web.Features.Authors.Author", b =>
+            modelBuilder.Entity("MepCms.Web.Features.Meps.Author", b =>
                 {
                     b.Navigation("Memberships");
                 });

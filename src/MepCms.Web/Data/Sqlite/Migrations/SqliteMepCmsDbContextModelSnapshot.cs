@@ -531,7 +531,7 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("MepCms.Web.Features.Authors.Author", b =>
+            modelBuilder.Entity("MepCms.Web.Features.Meps.Author", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -598,7 +598,7 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.ToTable("Authors");
                 });
 
-            modelBuilder.Entity("MepCms.Web.Features.Authors.CommitteeMembership", b =>
+            modelBuilder.Entity("MepCms.Web.Features.Meps.CommitteeMembership", b =>
                 {
                     b.Property<int>("AuthorId")
                         .HasColumnType("INTEGER");
@@ -1035,7 +1035,7 @@ namespace MepCms.Web.Data.Sqlite.Migrations
 
             modelBuilder.Entity("MepCms.Web.Features.Alerts.SubscriberMep", b =>
                 {
-                    b.HasOne("MepCms.Web.Features.Authors.Author", null)
+                    b.HasOne("MepCms.Web.Features.Meps.Author", null)
                         .WithMany()
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1071,7 +1071,7 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("MepCms.Web.Features.Authors.Author", "Author")
+                    b.HasOne("MepCms.Web.Features.Meps.Author", "Author")
                         .WithMany()
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1104,9 +1104,9 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.Navigation("Article");
                 });
 
-            modelBuilder.Entity("MepCms.Web.Features.Authors.CommitteeMembership", b =>
+            modelBuilder.Entity("MepCms.Web.Features.Meps.CommitteeMembership", b =>
                 {
-                    b.HasOne("MepCms.Web.Features.Authors.Author", "Author")
+                    b.HasOne("MepCms.Web.Features.Meps.Author", "Author")
                         .WithMany("Memberships")
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1221,7 +1221,7 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.Navigation("Revisions");
                 });
 
-            modelBuilder.Entity("MepCms.Web.Features.Authors.Author", b =>
+            modelBuilder.Entity("MepCms.Web.Features.Meps.Author", b =>
                 {
                     b.Navigation("Memberships");
                 });

@@ -3,7 +3,7 @@ using System.Security.Claims;
 using MepCms.Web.Data;
 using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Audit;
-using MepCms.Web.Features.Authors;
+using MepCms.Web.Features.Meps;
 using MepCms.Web.Features.Committees;
 using MepCms.Web.Features.Shared;
 using MepCms.Web.Features.Topics;

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using MepCms.Web.Features.Authors;
+using MepCms.Web.Features.Meps;
 using MepCms.Web.Infrastructure.Web;
 
 namespace MepCms.Web.Features.Admin.Meps;

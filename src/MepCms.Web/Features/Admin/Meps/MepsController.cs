@@ -1,6 +1,6 @@
 using MepCms.Web.Data;
 using MepCms.Web.Features.Audit;
-using MepCms.Web.Features.Authors;
+using MepCms.Web.Features.Meps;
 using MepCms.Web.Features.Media;
 using MepCms.Web.Infrastructure.Caching;
 using MepCms.Web.Infrastructure.Markdown;

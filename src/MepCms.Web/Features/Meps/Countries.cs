@@ -1,4 +1,4 @@
-namespace MepCms.Web.Features.Authors;
+namespace MepCms.Web.Features.Meps;
 
 /// <summary>English names of the EU member states, for the ISO 3166-1 codes stored on MEPs.</summary>
 public static class Countries

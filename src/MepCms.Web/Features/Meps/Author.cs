@@ -1,4 +1,4 @@
-namespace MepCms.Web.Features.Authors;
+namespace MepCms.Web.Features.Meps;
 
 /// <summary>An MEP: a byline on statements, not a user account.</summary>
 public sealed class Author

@@ -6,9 +6,9 @@ using MepCms.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace MepCms.Web.Features.Authors;
+namespace MepCms.Web.Features.Meps;
 
-public sealed class AuthorsController(MepCmsDbContext db, TimeProvider clock) : Controller
+public sealed class MepsController(MepCmsDbContext db, TimeProvider clock) : Controller
 {
     /// <summary>The directory: a parliament has at most a few hundred MEPs, so one query loads them all and the filter runs in memory.</summary>
     [HttpGet("/meps")]

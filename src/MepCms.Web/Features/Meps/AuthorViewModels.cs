@@ -1,7 +1,7 @@
 using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Shared;
 
-namespace MepCms.Web.Features.Authors;
+namespace MepCms.Web.Features.Meps;
 
 /// <summary>An MEP as the directory and the profile show them.</summary>
 public sealed record AuthorCard(string FullName, string Slug, string CountryCode, string PoliticalGroup, string NationalParty, string? PhotoPath, bool IsActive)

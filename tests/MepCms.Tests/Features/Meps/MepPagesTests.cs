@@ -1,9 +1,9 @@
 using System.Net;
 using MepCms.Tests.Support;
 using MepCms.Web.Features.Articles;
-using MepCms.Web.Features.Authors;
+using MepCms.Web.Features.Meps;
 
-namespace MepCms.Tests.Features.Authors;
+namespace MepCms.Tests.Features.Meps;
 
 public sealed class MepPagesTests(MepCmsFactory app) : IClassFixture<MepCmsFactory>
 {

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace MepCms.Web.Features.Authors;
+namespace MepCms.Web.Features.Meps;
 
 internal sealed class AuthorConfiguration : IEntityTypeConfiguration<Author>
 {
