@@ -13,11 +13,11 @@ public sealed class KestrelTestApp : MepCmsFactory
 {
     public KestrelTestApp()
     {
-        UseKestrel(0);
+        ListenOnLoopback();
         StartServer();
     }
 
-    public Uri Address => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    public Uri Address => RealAddress;
 
     /// <summary>Sends the bytes as they are (HttpClient would normalise the path) and returns the status code.</summary>
     public async Task<int> SendRawAsync(string requestLine, params string[] headers)

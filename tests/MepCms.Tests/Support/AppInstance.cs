@@ -24,7 +24,7 @@ public sealed class AppInstance : MepCmsFactory
         _databaseFile = databaseFile;
         _settings = settings ?? new Dictionary<string, string?>();
         _services = services;
-        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        ListenOnLoopback();
     }
 
     /// <summary>Every log event the instance wrote (Serilog reads sinks from the services).</summary>

@@ -65,6 +65,28 @@ public class MepCmsFactory : WebApplicationFactory<Program>
         });
     }
 
+    /// <summary>
+    /// Serves on a real Kestrel port on 127.0.0.1 (chosen by the system) instead of the in-memory
+    /// test server: for parallel requests over TCP, Kestrel's own limits, and several instances.
+    /// Call from the constructor.
+    /// </summary>
+    protected void ListenOnLoopback() => UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
+
+    /// <summary>The real port's address (starts the server when it is not running yet).</summary>
+    public Uri RealAddress
+    {
+        get
+        {
+            StartServer();
+            return new Uri(Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.Single());
+        }
+    }
+
+    /// <summary>A client of the real port (see <see cref="ListenOnLoopback"/>).</summary>
+    public HttpClient CreateRealClient(SocketsHttpHandler? handler = null) =>
+        new(handler ?? new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = RealAddress };
+
     /// <summary>A client that does not follow redirects, so tests see the 301s and 303s themselves.</summary>
     public HttpClient CreateBrowserlessClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -33,8 +33,8 @@ public sealed class SmtpSink : IAsyncDisposable
     public ConcurrentQueue<MimeMessage> Messages { get; } = new();
     /// <summary>Recipients refused with "550 mailbox unavailable".</summary>
     public ConcurrentDictionary<string, bool> Refused { get; } = new(StringComparer.OrdinalIgnoreCase);
-    public int Sessions => _sessions;
-    private int _sessions;
+    /// <summary>For each message accepted, the SMTP session (connection) it came in.</summary>
+    public ConcurrentQueue<Guid> MessageSessions { get; } = new();
 
     public bool IsRunning => _running is { IsCompleted: false };
 
@@ -53,7 +53,6 @@ public sealed class SmtpSink : IAsyncDisposable
         services.Add(new Store(this));
         services.Add(new Filter(this));
         var server = new SmtpServer.SmtpServer(options, services);
-        server.SessionCreated += (_, _) => Interlocked.Increment(ref _sessions);
         _stop = new CancellationTokenSource();
         _running = server.StartAsync(_stop.Token);
         // Listening once a connection is accepted.
@@ -103,6 +102,7 @@ public sealed class SmtpSink : IAsyncDisposable
         {
             await using var stream = new MemoryStream(buffer.ToArray());
             sink.Messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            sink.MessageSessions.Enqueue(context.SessionId);
             return SmtpResponse.Ok;
         }
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using MepCms.Web.Data.Sqlite;
 using Microsoft.AspNetCore.Hosting;
@@ -7,37 +8,42 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MepCms.Tests.Support;
 
-/// <summary>Counts the SQL commands the app sends, to hold pages to a fixed number of queries.</summary>
+/// <summary>
+/// Records the SQL commands the app sends through EF Core: how many (to hold pages to a fixed number
+/// of queries) and their text (to check what a request may write).
+/// </summary>
 public sealed class SqlCommandCounter : DbCommandInterceptor
 {
-    private int _count;
+    private readonly ConcurrentQueue<string> _texts = new();
 
-    public int Count => Volatile.Read(ref _count);
+    public int Count => _texts.Count;
 
-    public void Reset() => Interlocked.Exchange(ref _count, 0);
+    public IReadOnlyCollection<string> Texts => _texts;
 
-    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    public void Reset() => _texts.Clear();
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
+        Record(command, result);
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Record(command, result));
+
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result) =>
+        Record(command, result);
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Record(command, result));
+
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) =>
+        Record(command, result);
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Record(command, result));
+
+    private T Record<T>(DbCommand command, T result)
     {
-        Interlocked.Increment(ref _count);
+        _texts.Enqueue(command.CommandText);
         return result;
-    }
-
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        Interlocked.Increment(ref _count);
-        return ValueTask.FromResult(result);
-    }
-
-    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-    {
-        Interlocked.Increment(ref _count);
-        return ValueTask.FromResult(result);
-    }
-
-    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Interlocked.Increment(ref _count);
-        return ValueTask.FromResult(result);
     }
 }
 

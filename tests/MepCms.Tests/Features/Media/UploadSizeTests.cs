@@ -10,13 +10,11 @@ namespace MepCms.Tests.Features.Media;
 /// <summary>The app on a real Kestrel port, so request size limits behave as in production.</summary>
 public sealed class KestrelMediaFactory : MepCmsFactory
 {
-    public KestrelMediaFactory() => UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+    public KestrelMediaFactory() => ListenOnLoopback();
 
     public async Task<HttpClient> SignedInRealClientAsync(string role)
     {
-        StartServer();
-        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = new() }) { BaseAddress = new Uri(address) };
+        var client = CreateRealClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = new() });
         var (_, email) = await this.CreateUserAsync(role);
         Assert.Equal(HttpStatusCode.Redirect, (await client.LoginAsync(email, Staff.Password)).StatusCode);
         return client;

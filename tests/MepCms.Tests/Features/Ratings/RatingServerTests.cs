@@ -13,15 +13,10 @@ namespace MepCms.Tests.Features.Ratings;
 /// <summary>The app on a real Kestrel port on 127.0.0.1, so requests really run in parallel over TCP.</summary>
 public sealed class KestrelRatingsFactory : RatingsFactory
 {
-    public KestrelRatingsFactory() => UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+    public KestrelRatingsFactory() => ListenOnLoopback();
 
-    public HttpClient CreateRealClient()
-    {
-        StartServer();
-        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        var handler = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = 64 };
-        return new HttpClient(handler) { BaseAddress = new Uri(address) };
-    }
+    public HttpClient CreateRealClient() =>
+        CreateRealClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = 64 });
 }
 
 public sealed class RatingServerTests(KestrelRatingsFactory app, ITestOutputHelper output) : IClassFixture<KestrelRatingsFactory>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text.RegularExpressions;
+using MepCms.Tests.Support;
 using MepCms.Web.Data.SqlServer;
 using MepCms.Web.Data.Sqlite;
 using MepCms.Web.Features.Ratings;
@@ -15,30 +16,13 @@ namespace MepCms.Tests.Features.Ratings;
 /// <summary>The app storing votes through EF Core (its SQL Server path) with every SQL command it sends recorded.</summary>
 public sealed class RecordingRatingsFactory : RatingsFactory
 {
-    public SqlRecorder Sql { get; } = new();
+    public SqlCommandCounter Sql { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureServices(services => services.ConfigureDbContext<SqliteMepCmsDbContext>(o => o.AddInterceptors(Sql)));
         builder.ConfigureTestServices(services => services.AddScoped<IRatingStore, SqlServerRatingStore>());
-    }
-}
-
-public sealed class SqlRecorder : DbCommandInterceptor
-{
-    public ConcurrentQueue<string> Commands { get; } = new();
-
-    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Commands.Enqueue(command.CommandText);
-        return ValueTask.FromResult(result);
-    }
-
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        Commands.Enqueue(command.CommandText);
-        return ValueTask.FromResult(result);
     }
 }
 
@@ -51,12 +35,12 @@ public sealed partial class RatingWriteScopeTests(RecordingRatingsFactory app) :
         var client = app.CreateVisitorClient();
         var article = await app.PublishedArticleAsync();
         var visitor = VisitorIdentity.NewId();
-        app.Sql.Commands.Clear();
+        app.Sql.Reset();
 
         await client.RateAsync(article.Slug, 2, visitor);
         await client.RateAsync(article.Slug, 5, visitor);
 
-        var writes = app.Sql.Commands.SelectMany(c => c.Split(';')).Select(c => c.Trim())
+        var writes = app.Sql.Texts.SelectMany(c => c.Split(';')).Select(c => c.Trim())
             .Where(c => WriteStatement().IsMatch(c)).ToList();
         Assert.Contains(writes, w => w.StartsWith("INSERT INTO \"Ratings\"", StringComparison.Ordinal));
         Assert.Contains(writes, w => w.StartsWith("UPDATE \"Ratings\"", StringComparison.Ordinal));

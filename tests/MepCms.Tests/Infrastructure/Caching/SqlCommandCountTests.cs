@@ -1,49 +1,12 @@
-using System.Data.Common;
 using MepCms.Tests.Support;
-using MepCms.Web.Data.Sqlite;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MepCms.Tests.Infrastructure.Caching;
-
-/// <summary>The app with every SQL command it sends counted.</summary>
-public sealed class CommandCountingFactory : MepCmsFactory
-{
-    public CommandCounter Counter { get; } = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.ConfigureDbContext<SqliteMepCmsDbContext>(o => o.AddInterceptors(Counter)));
-    }
-}
-
-public sealed class CommandCounter : DbCommandInterceptor
-{
-    private int _count;
-    public int Count => _count;
-    public void Reset() => Interlocked.Exchange(ref _count, 0);
-
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        Interlocked.Increment(ref _count);
-        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-    }
-
-    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-    {
-        Interlocked.Increment(ref _count);
-        return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
-    }
-}
 
 /// <summary>
 /// Each public page costs a fixed number of SQL commands, however many rows it shows: no query
 /// per row. Counted on a cache miss (a cache hit costs none).
 /// </summary>
-public sealed class SqlCommandCountTests(CommandCountingFactory app) : IClassFixture<CommandCountingFactory>
+public sealed class SqlCommandCountTests(CountingFactory app) : IClassFixture<CountingFactory>
 {
     private readonly HttpClient _reader = app.CreateBrowserlessClient();
 
@@ -52,10 +15,10 @@ public sealed class SqlCommandCountTests(CommandCountingFactory app) : IClassFix
         await app.Services.DirectoryChangedAsync();
         // The go-live time is read once and kept: learn it on another address first.
         await _reader.GetAsync("/articles/no-such-statement");
-        app.Counter.Reset();
+        app.Commands.Reset();
         var response = await _reader.GetAsync(url);
         response.EnsureSuccessStatusCode();
-        return app.Counter.Count;
+        return app.Commands.Count;
     }
 
     private async Task AddStatementsAsync(int count)
