@@ -1,4 +1,9 @@
+using MepCms.Web.Infrastructure.Caching;
+
 namespace MepCms.Web.Features.Articles.Publishing;
+
+// The public face of a statement: who may see it, how its pages are tagged in the output cache,
+// and which of them a change evicts.
 
 /// <summary>
 /// The one place that says what the public may see: a statement is visible exactly when it is
@@ -32,4 +37,15 @@ public static class ArticleCacheTags
 
     /// <summary>What shows a statement's figures: its own page and the lists (a rating, a go-live).</summary>
     public static string[] PagesShowing(int id) => [Article(id), Lists];
+}
+
+/// <summary>Evicts the cached public pages a publication change could alter.</summary>
+internal sealed class PublicPageEviction(IPublicCache cache) : IPublicationListener
+{
+    public Task OnPublicationChangedAsync(PublicationChanged change, CancellationToken cancellationToken) =>
+        cache.EvictAsync(change.ArticleId is { } id
+            // Its own page and every list; its title or visibility may also show among the related
+            // statements of other pages. (A rating evicts only its own page and the lists.)
+            ? [.. ArticleCacheTags.PagesShowing(id), ArticleCacheTags.ArticlePages]
+            : [ArticleCacheTags.Lists, ArticleCacheTags.ArticlePages], cancellationToken);
 }
