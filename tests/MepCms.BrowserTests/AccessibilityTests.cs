@@ -27,6 +27,17 @@ public sealed class AccessibilityTests(Site site)
         Assert.Empty(await Axe.SeriousViolationsAsync(page));
     }
 
+    [SkippableTheory]
+    [InlineData(390)]
+    [InlineData(1280)]
+    public async Task The_alert_sign_up_page_has_no_serious_or_critical_axe_violations(int width)
+    {
+        await using var context = await site.NewContextAsync(width);
+        var page = await site.OpenAsync(context, "/subscribe");
+
+        Assert.Empty(await Axe.SeriousViolationsAsync(page));
+    }
+
     [SkippableFact]
     public async Task The_check_finds_a_critical_violation_when_a_page_has_one()
     {
