@@ -18,6 +18,9 @@ public sealed class KestrelApp : WebApplicationFactory<Program>
 
     public KestrelApp() => UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
 
+    /// <summary>Where the app writes the messages it sends.</summary>
+    public string MailFolder => Path.Combine(_folder, "mail");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
@@ -34,6 +37,10 @@ public sealed class KestrelApp : WebApplicationFactory<Program>
             // Every browser of the suite signs in from 127.0.0.1: at the production limit (10 a
             // minute) a journey late in the run met a 429 instead of the next page.
             ["Security:LoginAttemptsPerMinute"] = "10000",
+            // Messages are written as .eml files the tests read, as in Development.
+            ["Mail:Transport"] = "Pickup",
+            ["Mail:PickupFolder"] = MailFolder,
+            ["Mail:From"] = "press@example.eu",
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore"] = "Error",
         };

@@ -17,6 +17,9 @@ public sealed class Site : IAsyncLifetime
     /// <summary>The running app's services, for tests that set up data (staff accounts) the way the app does.</summary>
     public IServiceProvider Services => _app!.Services;
 
+    /// <summary>The folder of the .eml files the app "sends".</summary>
+    public string MailFolder => _app!.MailFolder;
+
     public async Task InitializeAsync()
     {
         if (!Chromium.IsInstalled)
