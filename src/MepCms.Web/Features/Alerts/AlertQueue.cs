@@ -1,6 +1,7 @@
 using MepCms.Web.Data;
 using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Articles.Publishing;
+using MepCms.Web.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -13,7 +14,7 @@ namespace MepCms.Web.Features.Alerts;
 /// when they chose none of its MEPs, committees and topics (everything), or any one of them; and
 /// no language, or its language.
 /// </summary>
-internal sealed class AlertQueue(AlertSignal signal) : IGoLiveParticipant, IPublicationListener
+internal sealed class AlertQueue(MailSignal signal) : IGoLiveParticipant, IPublicationListener
 {
     private string? _sql;
 
@@ -62,24 +63,4 @@ internal sealed class AlertQueue(AlertSignal signal) : IGoLiveParticipant, IPubl
     }
 
     private static string Q(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-}
-
-/// <summary>Wakes the alert sender when there is something to send, so it need not poll often.</summary>
-public sealed class AlertSignal
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Wake()
-    {
-        try
-        {
-            _signal.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already awake.
-        }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using MepCms.Web.Features.Articles.Publishing;
 using MepCms.Web.Infrastructure.Caching;
+using MepCms.Web.Infrastructure.Mail;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace MepCms.Web.Features.Alerts;
@@ -18,10 +19,8 @@ public static class AlertsSetup
     {
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SubscriptionTokens>();
-        services.AddSingleton<AlertSignal>();
         services.AddSingleton<AlertMail>();
-        services.AddSingleton<AlertSender>();
-        services.AddHostedService<AlertSenderService>();
+        services.AddSingleton<IMailOutbox, AlertOutbox>();
         services.AddScoped<Subscriptions>();
         services.AddSingleton<AlertQueue>();
         services.AddSingleton<IGoLiveParticipant>(sp => sp.GetRequiredService<AlertQueue>());

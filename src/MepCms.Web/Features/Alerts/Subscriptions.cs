@@ -1,4 +1,5 @@
 using MepCms.Web.Data;
+using MepCms.Web.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace MepCms.Web.Features.Alerts;
@@ -11,7 +12,7 @@ public sealed record SubscriptionChoices(IReadOnlyList<string> Languages, IReadO
 /// address already known looks exactly like a new one from outside: the same page, and the
 /// message that goes out is the owner's business (a confirmation, or the manage link).
 /// </summary>
-public sealed class Subscriptions(MepCmsDbContext db, TimeProvider clock, AlertSignal signal)
+public sealed class Subscriptions(MepCmsDbContext db, TimeProvider clock, MailSignal signal)
 {
     /// <summary>At most one confirmation (or note) per address in this time.</summary>
     public static readonly TimeSpan ConfirmationInterval = TimeSpan.FromMinutes(10);

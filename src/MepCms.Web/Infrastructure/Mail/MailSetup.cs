@@ -7,7 +7,10 @@ namespace MepCms.Web.Infrastructure.Mail;
 
 public static class MailSetup
 {
-    /// <summary>The mail transport chosen by `Mail:Transport`, checked at start, and its health check.</summary>
+    /// <summary>
+    /// The mail transport chosen by `Mail:Transport`, checked at start, and its health check; the
+    /// sender that works through every feature's <see cref="IMailOutbox"/>.
+    /// </summary>
     public static IServiceCollection AddMepCmsMail(this IServiceCollection services)
     {
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -23,6 +26,9 @@ public static class MailSetup
             };
         });
         services.AddSingleton<MailComposer>();
+        services.AddSingleton<MailSignal>();
+        services.AddSingleton<MailSender>();
+        services.AddHostedService<MailSenderService>();
         services.AddSingleton<MailHealthCheck>();
         services.AddHealthChecks().AddCheck<MailHealthCheck>("mail", HealthStatus.Degraded);
         return services;

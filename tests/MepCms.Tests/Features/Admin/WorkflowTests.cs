@@ -85,7 +85,7 @@ public sealed class WorkflowTests(MepCmsFactory app) : IClassFixture<MepCmsFacto
         Assert.Contains(title, homeAfterPublish);
         Assert.DoesNotContain(title, homeAfterUnpublish);
         var actions = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityId == $"{id}").OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
-        Assert.Equal([AuditActions.ArticleCreated, AuditActions.ArticleSubmitted, AuditActions.ArticlePublished, AuditActions.ArticleUnpublished], actions);
+        Assert.Equal([AuditActions.ArticleCreated, AuditActions.ArticleSubmitted, AuditActions.ArticlePublished, AuditActions.ArticleWentLive, AuditActions.ArticleUnpublished], actions);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using MepCms.Tests.Support;
+using MepCms.Web.Features.Account;
 using MepCms.Web.Features.Alerts;
 using MepCms.Web.Features.Articles;
 using MepCms.Web.Infrastructure.Mail;
@@ -45,6 +46,25 @@ public sealed class AlertDeliveryTests(AlertsFactory app) : IClassFixture<Alerts
         {
             Assert.DoesNotContain(app.Smtp.To(Address(who)), m => m.Subject == "Grid investment now");
         }
+    }
+
+    [Fact]
+    public async Task Publishing_now_in_the_back_office_queues_the_alerts_in_the_request_itself()
+    {
+        var email = TestData.Unique("now") + "@example.org";
+        await app.SubscribeAsync(email);
+        var mep = await app.SaveAsync(TestData.Author());
+        var editor = await app.SignedInAsync(Roles.Editor);
+        var id = await editor.Client.CreateDraftAsync(EditorForms.Fields("Published this minute", mep.Id));
+
+        var response = await editor.Client.PostFormAsync($"/admin/articles/{id}/edit", $"/admin/articles/{id}/publish", []);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        // No go-live pass ran: the publish request itself took the statement live and queued its alert.
+        Assert.Equal(1, await app.WithDbAsync(db => db.AlertDeliveries.CountAsync(d => d.ArticleId == id && d.Subscriber.Email == email)));
+        await app.SendDueAsync();
+
+        var alert = Assert.Single(app.Smtp.To(email), m => m.Subject == "Published this minute");
+        Assert.Contains("http://localhost/articles/", alert.TextBody);
     }
 
     [Fact]
@@ -98,7 +118,7 @@ public sealed class AlertDeliveryTests(AlertsFactory app) : IClassFixture<Alerts
         var article = await app.SaveAsync(TestData.Article(app, title: "Two instances, one alert"));
         await app.GoLiveAsync();
         // A second instance's sender: its own holder name, the same database.
-        var other = ActivatorUtilities.CreateInstance<AlertSender>(app.Services);
+        var other = ActivatorUtilities.CreateInstance<MailSender>(app.Services);
 
         await Task.WhenAll(app.SendDueAsync(), other.SendDueAsync(default), app.SendDueAsync(), other.SendDueAsync(default));
         app.Clock.Advance(TimeSpan.FromMinutes(3)); // the first holder's lease runs out

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using MepCms.Tests.Support;
 using MepCms.Web.Features.Alerts;
+using MepCms.Web.Infrastructure.Mail;
 using MepCms.Web.Features.Articles.Publishing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,7 +53,7 @@ public sealed partial class AlertsFactory : MepCmsFactory, IAsyncLifetime
         return await WithDbAsync(db => db.Subscribers.Where(s => s.EmailKey == email.ToLowerInvariant()).Select(s => s.Id).SingleAsync());
     }
 
-    public Task<int> SendDueAsync() => Services.GetRequiredService<AlertSender>().SendDueAsync(default);
+    public Task<int> SendDueAsync() => Services.GetRequiredService<MailSender>().SendDueAsync(default);
 
     /// <summary>Runs a go-live pass, as every instance does every 15 seconds.</summary>
     public async Task<int> GoLiveAsync()

@@ -1,6 +1,7 @@
 using System.Net;
 using MepCms.Tests.Support;
 using MepCms.Web.Features.Alerts;
+using MepCms.Web.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -136,7 +137,7 @@ public sealed class SignUpTests(AlertsFactory app) : IClassFixture<AlertsFactory
         await app.SignUpAsync(email);
 
         app.Clock.Advance(SubscriptionTokens.ConfirmationLifetime + TimeSpan.FromMinutes(1));
-        await app.Services.GetRequiredService<AlertSender>().PurgeUnconfirmedAsync(default);
+        await app.Services.GetRequiredService<MailSender>().TidyAsync(default);
 
         Assert.False(await app.WithDbAsync(db => db.Subscribers.AnyAsync(s => s.Email == email)));
     }

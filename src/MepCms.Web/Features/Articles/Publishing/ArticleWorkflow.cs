@@ -16,7 +16,7 @@ public enum TransitionOutcome { Done, NotFound, NotPossible, Conflict }
 /// Who may ask is decided by the policies; this decides what is possible from the current state,
 /// and raises the change once it is saved.
 /// </summary>
-public sealed class ArticleWorkflow(MepCmsDbContext db, PublicationEvents events, TimeProvider clock, ILogger<ArticleWorkflow> logger)
+public sealed class ArticleWorkflow(MepCmsDbContext db, PublicationEvents events, GoLive goLive, TimeProvider clock, ILogger<ArticleWorkflow> logger)
 {
     public static bool IsPossible(Transition transition, ArticleStatus from) => transition switch
     {
@@ -83,6 +83,11 @@ public sealed class ArticleWorkflow(MepCmsDbContext db, PublicationEvents events
         if (wasPublic || article.Status == ArticleStatus.Published || transition == Transition.Delete)
         {
             await events.RaiseAsync(new PublicationChanged(article.Id, ChangeOf(transition)), cancellationToken);
+        }
+        if (transition == Transition.Publish)
+        {
+            // Published now goes live in this request (alerts queued with it), not at the next pass.
+            await goLive.TakeAsync(article.Id, cancellationToken);
         }
         return TransitionOutcome.Done;
     }

@@ -10,7 +10,7 @@ namespace MepCms.Web.Features.Articles.Publishing;
 /// instances may find the same statement due; the conditional UPDATE of
 /// <see cref="Article.WentLiveAt"/> lets only one of them win it (docs/decisions).
 /// </summary>
-internal sealed class GoLive(MepCmsDbContext db, PublicationEvents events, IEnumerable<IGoLiveParticipant> participants, TimeProvider clock, ILogger<GoLive> logger)
+public sealed class GoLive(MepCmsDbContext db, PublicationEvents events, IEnumerable<IGoLiveParticipant> participants, TimeProvider clock, ILogger<GoLive> logger)
 {
     public const string AuditAction = AuditActions.ArticleWentLive;
     private const int BatchSize = 50;
@@ -35,6 +35,24 @@ internal sealed class GoLive(MepCmsDbContext db, PublicationEvents events, IEnum
             await events.RaiseAsync(new PublicationChanged(article.Id, PublicationChange.WentLive), cancellationToken);
         }
         return taken;
+    }
+
+    /// <summary>
+    /// Takes one statement live now when it is due (published now): the same claim as the pass, so
+    /// a go-live pass of another instance at the same moment cannot take it a second time.
+    /// </summary>
+    public async Task<bool> TakeAsync(int articleId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var slug = await db.Articles.AsNoTracking().VisibleAt(now).Where(a => a.Id == articleId && a.WentLiveAt == null)
+            .Select(a => a.Slug).FirstOrDefaultAsync(cancellationToken);
+        if (slug is null || !await TryClaimAsync(articleId, slug, now, cancellationToken))
+        {
+            return false;
+        }
+        logger.LogInformation("Statement {ArticleId} went live", articleId);
+        await events.RaiseAsync(new PublicationChanged(articleId, PublicationChange.WentLive), cancellationToken);
+        return true;
     }
 
     // The marker and the audit entry are written in one transaction: either both or neither.

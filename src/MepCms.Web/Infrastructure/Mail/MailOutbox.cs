@@ -1,0 +1,59 @@
+using MepCms.Web.Data;
+using MimeKit;
+
+namespace MepCms.Web.Infrastructure.Mail;
+
+/// <summary>
+/// One kind of message waiting in the database to be sent. Features register theirs; the
+/// <see cref="MailSender"/> works through all of them in registration order over one mail session.
+/// </summary>
+public interface IMailOutbox
+{
+    /// <summary>The messages due now, oldest first, at most <paramref name="max"/>.</summary>
+    Task<IReadOnlyList<OutboxItem>> DueAsync(MepCmsDbContext db, DateTime now, int max, CancellationToken cancellationToken);
+
+    /// <summary>Housekeeping after each round (forgetting what has expired, for example).</summary>
+    Task TidyAsync(MepCmsDbContext db, DateTime now, CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>
+/// A message due: what to send, or null when it is no longer to be sent (what it was about left the
+/// site), and how to record the outcome: the transport's result, or null for "not sent".
+/// </summary>
+public sealed record OutboxItem(MimeMessage? Message, Func<MailResult?, CancellationToken, Task> RecordAsync);
+
+/// <summary>When to try a message again after a temporary failure, and when to give up.</summary>
+public static class MailRetry
+{
+    /// <summary>Temporary failures are retried with doubling waits, up to this long after the message was queued.</summary>
+    public static readonly TimeSpan GiveUpAfter = TimeSpan.FromDays(2);
+
+    /// <summary>30 s after the first failure, doubling up to an hour.</summary>
+    public static DateTime NextAttempt(DateTime now, int attempts) =>
+        now + TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Min(Math.Max(attempts, 1) - 1, 10))));
+
+    public static bool GivesUp(DateTime queuedAt, DateTime now) => now - queuedAt >= GiveUpAfter;
+
+    /// <summary>A reason short enough for its column.</summary>
+    public static string? Clip(string? text) => text is { Length: > 200 } ? text[..200] : text;
+}
+
+/// <summary>Wakes the sender when there is something to send, so it need not poll often.</summary>
+public sealed class MailSignal
+{
+    private readonly SemaphoreSlim _signal = new(0, 1);
+
+    public void Wake()
+    {
+        try
+        {
+            _signal.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already awake.
+        }
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+}
