@@ -5,6 +5,7 @@ using MepCms.Web.Features.Admin;
 using MepCms.Web.Features.Alerts;
 using MepCms.Web.Features.Articles.Publishing;
 using MepCms.Web.Features.Media;
+using MepCms.Web.Features.PressLists;
 using MepCms.Web.Features.Ratings;
 using MepCms.Web.Features.Shared;
 using MepCms.Web.Features.TwoFactor;
@@ -38,6 +39,7 @@ builder.Services.AddPublishing();
 builder.Services.AddRatings();
 builder.Services.AddMedia();
 builder.Services.AddAlerts();
+builder.Services.AddPressLists();
 builder.Services.AddSeeding();
 
 var app = builder.Build();

@@ -5,6 +5,7 @@ using MepCms.Web.Features.Audit;
 using MepCms.Web.Features.Meps;
 using MepCms.Web.Features.Committees;
 using MepCms.Web.Features.Media;
+using MepCms.Web.Features.PressLists;
 using MepCms.Web.Features.Ratings;
 using MepCms.Web.Features.Topics;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -33,6 +34,11 @@ public abstract class MepCmsDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<MediaItem> Media => Set<MediaItem>();
     public DbSet<Subscriber> Subscribers => Set<Subscriber>();
     public DbSet<AlertDelivery> AlertDeliveries => Set<AlertDelivery>();
+    public DbSet<PressList> PressLists => Set<PressList>();
+    public DbSet<PressContact> PressContacts => Set<PressContact>();
+    public DbSet<PressOptOut> PressOptOuts => Set<PressOptOut>();
+    public DbSet<PressRecipient> PressRecipients => Set<PressRecipient>();
+    public DbSet<PressMessage> PressMessages => Set<PressMessage>();
     /// <summary>The Data Protection key ring, shared by every instance (see docs/decisions).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -97,6 +97,7 @@ public sealed class EndpointInventoryTests(MepCmsFactory app) : IClassFixture<Me
         "GET /meps",
         "GET /meps/{slug}",
         "GET /meps/{slug}/feed.xml",
+        "GET /press/unsubscribe",
         "GET /robots.txt",
         "GET /search",
         "GET /sitemap.xml",
@@ -115,7 +116,7 @@ public sealed class EndpointInventoryTests(MepCmsFactory app) : IClassFixture<Me
     ];
 
     // RFC 8058 one-click unsubscribe: a bare POST from a mail client, authorised by the signed token in its link.
-    private static readonly string[] TokenChecked = ["POST /subscribe/unsubscribe"];
+    private static readonly string[] TokenChecked = ["POST /subscribe/unsubscribe", "POST /press/unsubscribe"];
 
     // HEAD is listed with its GET (every GET answers HEAD: see Every_get_endpoint_also_answers_head).
     private IReadOnlyList<(string Key, RouteEndpoint Endpoint)> Endpoints()

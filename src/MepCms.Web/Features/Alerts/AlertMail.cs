@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using MepCms.Web.Infrastructure.Mail;
 using MepCms.Web.Infrastructure.Web;
 using Microsoft.Extensions.Options;
@@ -17,8 +15,6 @@ public sealed record AlertStatement(string Title, string Slug, string Lead, Date
 /// </summary>
 public sealed class AlertMail(MailComposer composer, SubscriptionTokens tokens, IOptions<SiteOptions> site)
 {
-    private static readonly HtmlEncoder Html = HtmlEncoder.Default;
-
     public MimeMessage Confirmation(Subscriber subscriber)
     {
         var links = Links(subscriber.BaseUrl, subscriber.Id);
@@ -54,32 +50,11 @@ public sealed class AlertMail(MailComposer composer, SubscriptionTokens tokens, 
         message.Headers.Add("Auto-Submitted", "auto-generated");
         if (withListHeaders)
         {
-            message.Headers.Add(HeaderId.ListId, $"{Sanitise(site.Value.Name)} alerts <alerts.{links.Host}>");
-            message.Headers.Add(HeaderId.ListUnsubscribe, $"<{links.Unsubscribe}>");
-            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            MailLayout.AddListHeaders(message, $"{site.Value.Name} alerts", $"alerts.{links.Host}", links.Unsubscribe);
         }
-        var plain = new StringBuilder()
-            .AppendLine(heading).AppendLine().AppendLine(text).AppendLine()
-            .AppendLine($"{action.Label}: {action.Url}");
-        var html = new StringBuilder()
-            .Append("<!DOCTYPE html><html><body style=\"margin:0;padding:24px;background:#ffffff;color:#1a1a1a;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5\">")
-            .Append("<p style=\"margin:0 0 16px;font-weight:bold;font-size:18px\">").Append(Lines(heading)).Append("</p>")
-            .Append("<p style=\"margin:0 0 16px\">").Append(Lines(text)).Append("</p>")
-            .Append("<p style=\"margin:0 0 24px\"><a href=\"").Append(Html.Encode(action.Url)).Append("\" style=\"color:#0b4f9c;font-weight:bold\">")
-            .Append(Html.Encode(action.Label)).Append("</a></p>");
-        if (withListHeaders)
-        {
-            plain.AppendLine().AppendLine("--").AppendLine($"Manage your alerts: {links.Manage}").AppendLine($"Unsubscribe: {links.Unsubscribe}");
-            html.Append("<p style=\"margin:24px 0 0;border-top:1px solid #cccccc;padding-top:12px;font-size:13px;color:#555555\">")
-                .Append("<a href=\"").Append(Html.Encode(links.Manage)).Append("\" style=\"color:#555555\">Manage your alerts</a> · ")
-                .Append("<a href=\"").Append(Html.Encode(links.Unsubscribe)).Append("\" style=\"color:#555555\">Unsubscribe</a></p>");
-        }
-        html.Append("</body></html>");
-        message.Body = new MultipartAlternative
-        {
-            new TextPart("plain") { Text = plain.ToString() },
-            new TextPart("html") { Text = html.ToString() },
-        };
+        message.Body = MailLayout.Body(
+            [new MailBlock.Heading(heading), new MailBlock.Paragraph(text), new MailBlock.Action(action.Url, action.Label)],
+            withListHeaders ? [(links.Manage, "Manage your alerts"), (links.Unsubscribe, "Unsubscribe")] : []);
         return message;
     }
 
@@ -87,14 +62,8 @@ public sealed class AlertMail(MailComposer composer, SubscriptionTokens tokens, 
     {
         var root = (site.Value.PublicUrl is { Length: > 0 } configured ? configured : requestBase).TrimEnd('/');
         var token = Uri.EscapeDataString(tokens.Manage(subscriberId));
-        var host = Uri.TryCreate(root, UriKind.Absolute, out var uri) ? uri.IdnHost : "localhost";
-        return new AlertLinks(root, host, $"{root}/subscribe/manage?token={token}", $"{root}/subscribe/unsubscribe?token={token}");
+        return new AlertLinks(root, MailLayout.HostOf(root), $"{root}/subscribe/manage?token={token}", $"{root}/subscribe/unsubscribe?token={token}");
     }
-
-    private static string Lines(string text) => string.Join("<br>", text.Split('\n').Select(Html.Encode));
-
-    // A header's phrase: no characters that would end it or start another header.
-    private static string Sanitise(string text) => new([.. text.Where(c => !char.IsControl(c) && c is not '<' and not '>' and not '"')]);
 
     private sealed record AlertLinks(string Base, string Host, string Manage, string Unsubscribe);
 }

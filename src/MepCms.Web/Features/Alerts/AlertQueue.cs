@@ -1,6 +1,7 @@
 using MepCms.Web.Data;
 using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Articles.Publishing;
+using MepCms.Web.Features.Audit;
 using MepCms.Web.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -18,8 +19,14 @@ internal sealed class AlertQueue(MailSignal signal) : IGoLiveParticipant, IPubli
 {
     private string? _sql;
 
-    public Task OnGoingLiveAsync(GoingLive live, CancellationToken cancellationToken) =>
-        live.Db.Database.ExecuteSqlRawAsync(_sql ??= QueueSql(live.Db.Model), [live.ArticleId, live.At], cancellationToken);
+    public async Task OnGoingLiveAsync(GoingLive live, CancellationToken cancellationToken)
+    {
+        var queued = await live.Db.Database.ExecuteSqlRawAsync(_sql ??= QueueSql(live.Db.Model), [live.ArticleId, live.At], cancellationToken);
+        if (queued > 0)
+        {
+            live.Db.Record(null, "system", live.At, AuditActions.ArticleAlertsSent, "Article", live.ArticleId, $"E-mail alert queued for {queued} subscriber(s)");
+        }
+    }
 
     // After the commit: the sender need not wait for its next round.
     public Task OnPublicationChangedAsync(PublicationChanged change, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using MepCms.Web.Features.Articles;
+using MepCms.Web.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -125,16 +126,6 @@ internal sealed class SubscriberChoiceConfiguration :
         builder.HasIndex(t => t.TopicId);
         builder.HasOne<Topics.Topic>().WithMany().HasForeignKey(t => t.TopicId).OnDelete(DeleteBehavior.Cascade);
     }
-}
-
-public enum DeliveryStatus
-{
-    Queued = 0,
-    Sent = 1,
-    /// <summary>Refused for good by the mail server (the subscriber is then marked bounced).</summary>
-    Failed = 2,
-    /// <summary>Not sent: the statement left the public site, or the subscriber left, before its turn.</summary>
-    Cancelled = 3,
 }
 
 /// <summary>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Security.Cryptography;
+using MepCms.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace MepCms.Web.Features.Alerts;
@@ -13,7 +13,6 @@ namespace MepCms.Web.Features.Alerts;
 public sealed class SubscriptionTokens(IDataProtectionProvider protection, TimeProvider clock)
 {
     public static readonly TimeSpan ConfirmationLifetime = TimeSpan.FromDays(7);
-    private const int MaxLength = 1000;
 
     private readonly IDataProtector _confirm = protection.CreateProtector("MepCms.Alerts.Confirm.v1");
     private readonly IDataProtector _manage = protection.CreateProtector("MepCms.Alerts.Manage.v1");
@@ -26,7 +25,7 @@ public sealed class SubscriptionTokens(IDataProtectionProvider protection, TimeP
     /// <summary>The subscriber and stamp of a valid, unexpired confirmation token; null for anything else.</summary>
     public (int Id, Guid Stamp)? ReadConfirmation(string? token)
     {
-        var parts = Unprotect(_confirm, token)?.Split('|');
+        var parts = _confirm.TryUnprotect(token)?.Split('|');
         return parts is [var id, var stamp, var ticks]
             && int.TryParse(id, CultureInfo.InvariantCulture, out var subscriber)
             && Guid.TryParseExact(stamp, "N", out var guid)
@@ -37,21 +36,5 @@ public sealed class SubscriptionTokens(IDataProtectionProvider protection, TimeP
 
     /// <summary>The subscriber of a valid manage token; null for anything else.</summary>
     public int? ReadManage(string? token) =>
-        int.TryParse(Unprotect(_manage, token), CultureInfo.InvariantCulture, out var id) ? id : null;
-
-    private static string? Unprotect(IDataProtector protector, string? token)
-    {
-        if (string.IsNullOrEmpty(token) || token.Length > MaxLength)
-        {
-            return null;
-        }
-        try
-        {
-            return protector.Unprotect(token);
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-    }
+        int.TryParse(_manage.TryUnprotect(token), CultureInfo.InvariantCulture, out var id) ? id : null;
 }

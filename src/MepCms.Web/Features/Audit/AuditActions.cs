@@ -18,6 +18,14 @@ public static class AuditActions
     /// <summary>Its publish time passed and one instance claimed the go-live (written by "system").</summary>
     public const string ArticleWentLive = "Article.WentLive";
     public const string ArticleEmbargoLinkCreated = "Article.EmbargoLinkCreated";
+    /// <summary>Sent to press lists under embargo (the summary names the lists and the count).</summary>
+    public const string ArticleSentUnderEmbargo = "Article.SentUnderEmbargo";
+    /// <summary>One journalist's personal embargo link, or all of them, revoked.</summary>
+    public const string ArticleEmbargoLinkRevoked = "Article.EmbargoLinkRevoked";
+    /// <summary>At go-live, the public link queued for the journalists who had it under embargo (by "system").</summary>
+    public const string ArticlePublicLinkSent = "Article.PublicLinkSent";
+    /// <summary>At go-live, e-mail alerts queued for the matching subscribers (by "system").</summary>
+    public const string ArticleAlertsSent = "Article.AlertsSent";
     /// <summary>A window of its ratings removed as vote stuffing (the record is the statement).</summary>
     public const string ArticleRatingsRemoved = "Article.RatingsRemoved";
 
@@ -37,6 +45,19 @@ public static class AuditActions
 
     public const string MediaUploaded = "Media.Uploaded";
     public const string MediaDeleted = "Media.Deleted";
+
+    public const string PressListCreated = "PressList.Created";
+    public const string PressListEdited = "PressList.Edited";
+    public const string PressListDeleted = "PressList.Deleted";
+    /// <summary>Journalists added, changed or removed by hand or by a CSV import (the summary says which).</summary>
+    public const string PressListContactsChanged = "PressList.ContactsChanged";
+
+    public const string SubscriberRemoved = "Subscriber.Removed";
+    /// <summary>Everything stored about a subscriber exported (a data-subject request).</summary>
+    public const string SubscriberExported = "Subscriber.Exported";
+
+    /// <summary>Queued or failed messages of the outbox sent again now.</summary>
+    public const string MailRetried = "Mail.Retried";
 
     public const string UserCreated = "User.Created";
     public const string UserRoleChanged = "User.RoleChanged";

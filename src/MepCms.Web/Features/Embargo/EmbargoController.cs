@@ -1,5 +1,7 @@
 using MepCms.Web.Data;
 using MepCms.Web.Features.Articles;
+using MepCms.Web.Features.Articles.Publishing;
+using MepCms.Web.Features.PressLists;
 using MepCms.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -8,17 +10,42 @@ namespace MepCms.Web.Features.Embargo;
 
 /// <summary>
 /// What a journalist sees through an embargo link: the statement before it is public, read-only.
-/// The token travels in the query string, which the request log never records.
+/// Either a link handed out by an editor (`token`: signed, expiring) or a journalist's personal
+/// link from a press mail (`link`: revocable, its first opening recorded). The token travels in the
+/// query string, which the request log never records.
 /// </summary>
-public sealed class EmbargoController(MepCmsDbContext db, EmbargoLinks links) : Controller
+public sealed class EmbargoController(MepCmsDbContext db, EmbargoLinks links, PressTokens pressTokens, PressSending press, TimeProvider clock) : Controller
 {
     [HttpGet("/embargo")]
-    public async Task<IActionResult> Show([FromQuery] string? token, CancellationToken cancellationToken)
+    public async Task<IActionResult> Show([FromQuery] string? token, [FromQuery] string? link, CancellationToken cancellationToken)
     {
         Response.Headers.CacheControl = "no-store";
         Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
         Response.Headers["Referrer-Policy"] = "no-referrer";
-        if (links.Read(token) is not { } id)
+        var note = "Not for publication before then. This link is personal to the press office's contacts and expires.";
+        int id;
+        if (link is not null)
+        {
+            // A HEAD (a link checker) is no opening.
+            if (pressTokens.ReadLink(link) is not { } personal
+                || await press.OpenAsync(personal, count: HttpMethods.IsGet(Request.Method), cancellationToken) is not { } recipient)
+            {
+                return NotFound();
+            }
+            id = recipient.ArticleId;
+            note = $"Not for publication before then. This link is personal to {recipient.Name}" + (recipient.Outlet.Length > 0 ? $" ({recipient.Outlet})" : "") + ": please do not forward it.";
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (await db.Articles.VisibleAt(now).Where(a => a.Id == id).Select(a => a.Slug).FirstOrDefaultAsync(cancellationToken) is { } slug)
+            {
+                // The embargo is over: the public page, where readers rate it.
+                return LocalRedirect("/articles/" + slug);
+            }
+        }
+        else if (links.Read(token) is { } signed)
+        {
+            id = signed;
+        }
+        else
         {
             return NotFound();
         }
@@ -31,7 +58,6 @@ public sealed class EmbargoController(MepCmsDbContext db, EmbargoLinks links) : 
         }
         var publishAt = await articles.Where(a => a.Status == ArticleStatus.Published).Select(a => a.PublishAt).FirstOrDefaultAsync(cancellationToken);
         var until = publishAt is { } at ? $"Embargoed until {BrusselsTime.DateTimeText(at)} Brussels time" : "Embargoed until further notice";
-        return View("/Features/Articles/Marked.cshtml", new MarkedArticleViewModel(article, until,
-            "Not for publication before then. This link is personal to the press office's contacts and expires."));
+        return View("/Features/Articles/Marked.cshtml", new MarkedArticleViewModel(article, until, note));
     }
 }

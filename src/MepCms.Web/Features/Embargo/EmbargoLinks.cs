@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Security.Cryptography;
 using MepCms.Web.Infrastructure.Caching;
+using MepCms.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
@@ -39,16 +39,7 @@ public sealed class EmbargoLinks(IDataProtectionProvider protection, TimeProvide
     /// <summary>The statement id of a valid, unexpired token; null for anything else.</summary>
     public int? Read(string? token)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > 1000)
-        {
-            return null;
-        }
-        string payload;
-        try
-        {
-            payload = _protector.Unprotect(token);
-        }
-        catch (CryptographicException)
+        if (_protector.TryUnprotect(token) is not { } payload)
         {
             return null;
         }

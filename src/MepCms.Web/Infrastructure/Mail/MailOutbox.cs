@@ -22,6 +22,17 @@ public interface IMailOutbox
 /// </summary>
 public sealed record OutboxItem(MimeMessage? Message, Func<MailResult?, CancellationToken, Task> RecordAsync);
 
+/// <summary>Where a message of an outbox stands.</summary>
+public enum DeliveryStatus
+{
+    Queued = 0,
+    Sent = 1,
+    /// <summary>Refused for good by the mail server, or still failing when retries gave up.</summary>
+    Failed = 2,
+    /// <summary>Not sent: what it was about, or its recipient, left before its turn.</summary>
+    Cancelled = 3,
+}
+
 /// <summary>When to try a message again after a temporary failure, and when to give up.</summary>
 public static class MailRetry
 {
