@@ -2,6 +2,8 @@ using System.Net;
 using System.Reflection;
 using MepCms.Tests.Support;
 using MepCms.Web.Features.Account;
+using MepCms.Web.Features.Alerts;
+using MepCms.Web.Features.PressLists;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Controllers;
@@ -76,6 +78,28 @@ public sealed class AuthorizationMatrixTests(MepCmsFactory app) : IClassFixture<
         ["POST /admin/media/upload"] = Anyone,
         ["POST /admin/media/{id}/delete"] = Roles.Editor,
         ["POST /admin/users/{id}/two-factor/reset"] = Roles.Admin,
+        ["GET /admin/articles/{id}/press"] = Roles.Editor,
+        ["POST /admin/articles/{id}/press/send"] = Roles.Editor,
+        ["POST /admin/articles/{id}/press/revoke"] = Roles.Editor,
+        ["POST /admin/articles/{id}/press/{recipientId}/revoke"] = Roles.Editor,
+        ["GET /admin/press-lists"] = Roles.Editor,
+        ["POST /admin/press-lists"] = Roles.Editor,
+        ["GET /admin/press-lists/{id}"] = Roles.Editor,
+        ["POST /admin/press-lists/{id}"] = Roles.Editor,
+        ["POST /admin/press-lists/{id}/delete"] = Roles.Editor,
+        ["POST /admin/press-lists/{id}/contacts"] = Roles.Editor,
+        ["GET /admin/press-lists/{id}/contacts/{contactId}"] = Roles.Editor,
+        ["POST /admin/press-lists/{id}/contacts/{contactId}"] = Roles.Editor,
+        ["POST /admin/press-lists/{id}/contacts/{contactId}/delete"] = Roles.Editor,
+        ["GET /admin/press-lists/{id}/export"] = Roles.Editor,
+        ["POST /admin/press-lists/{id}/import"] = Roles.Editor,
+        ["POST /admin/press-lists/{id}/import/apply"] = Roles.Editor,
+        ["GET /admin/outbox"] = Roles.Editor,
+        ["POST /admin/outbox/send-now"] = Roles.Editor,
+        ["POST /admin/outbox/{kind}/{id}/retry"] = Roles.Editor,
+        ["GET /admin/subscribers"] = Roles.Admin,
+        ["GET /admin/subscribers/{id}/export"] = Roles.Admin,
+        ["POST /admin/subscribers/{id}/delete"] = Roles.Admin,
     };
 
     private static readonly string[] Rank = [Roles.Contributor, Roles.Editor, Roles.Admin];
@@ -144,8 +168,18 @@ public sealed class AuthorizationMatrixTests(MepCmsFactory app) : IClassFixture<
             await db.SaveChangesAsync();
         });
         var staff = await app.SignedInAsync(role);
+        var (list, contact, subscriber) = await app.WithDbAsync(async db =>
+        {
+            var contact = new PressContact { Name = "Journalist", Email = "j@example.org", EmailKey = "j@example.org" };
+            db.PressLists.Add(new PressList { Name = TestData.Unique("list"), Contacts = [contact] });
+            var subscriber = new Subscriber { Email = TestData.Unique("s") + "@example.org", ConsentText = "Yes" };
+            subscriber.EmailKey = subscriber.Email;
+            db.Subscribers.Add(subscriber);
+            await db.SaveChangesAsync();
+            return (contact.PressListId, contact.Id, subscriber.Id);
+        });
         var ids = new Ids(article.Id, article.Authors[0].AuthorId, (await app.SaveAsync(TestData.Committee())).Id, (await app.SaveAsync(TestData.Topic())).Id,
-            (await app.CreateUserAsync(Roles.Contributor)).Id);
+            (await app.CreateUserAsync(Roles.Contributor)).Id, list, contact, subscriber);
 
         foreach (var (key, _) in AdminEndpoints())
         {
@@ -176,10 +210,12 @@ public sealed class AuthorizationMatrixTests(MepCmsFactory app) : IClassFixture<
     }
 
     /// <summary>A record of each kind that an <c>{id}</c> in an admin route can name.</summary>
-    private sealed record Ids(int Article, int Mep, int Committee, int Topic, string User = "none")
+    private sealed record Ids(int Article, int Mep, int Committee, int Topic, string User = "none", int PressList = 1, int Contact = 1, int Subscriber = 1)
     {
         public string For(string path) =>
             path.StartsWith("/admin/users", StringComparison.Ordinal) ? User
+            : path.StartsWith("/admin/press-lists", StringComparison.Ordinal) ? $"{PressList}"
+            : path.StartsWith("/admin/subscribers", StringComparison.Ordinal) ? $"{Subscriber}"
             : path.StartsWith("/admin/meps", StringComparison.Ordinal) ? $"{Mep}"
             : path.StartsWith("/admin/committees", StringComparison.Ordinal) ? $"{Committee}"
             : path.StartsWith("/admin/topics", StringComparison.Ordinal) ? $"{Topic}"
@@ -189,7 +225,8 @@ public sealed class AuthorizationMatrixTests(MepCmsFactory app) : IClassFixture<
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, string key, Ids ids)
     {
         var parts = key.Split(' ');
-        var url = parts[1].Replace("{id}", $"{ids.For(parts[1])}").Replace("{number}", "1");
+        var url = parts[1].Replace("{id}", $"{ids.For(parts[1])}").Replace("{number}", "1")
+            .Replace("{contactId}", $"{ids.Contact}").Replace("{recipientId}", "1").Replace("{kind}", "Alert");
         if (url.EndsWith("/diff", StringComparison.Ordinal))
         {
             url += "?from=1&to=1";

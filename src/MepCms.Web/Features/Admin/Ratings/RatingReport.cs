@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text;
 using MepCms.Web.Features.Ratings;
+using MepCms.Web.Infrastructure.Web;
 
 namespace MepCms.Web.Features.Admin.Ratings;
 
@@ -67,8 +68,7 @@ public static class RatingReport
     /// </summary>
     public static string Cell(string text)
     {
-        var safe = text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
-        return "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        return "\"" + SpreadsheetCells.Defuse(text).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 
     private static string Inv(int number) => number.ToString(CultureInfo.InvariantCulture);
