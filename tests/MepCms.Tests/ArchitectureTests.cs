@@ -48,6 +48,17 @@ public sealed partial class ArchitectureTests
         Assert.Empty(long_);
     }
 
+    // A directive without its @ is markup: it would be sent before the doctype (quirks mode).
+    [Fact]
+    public void Every_directive_of_a_view_starts_with_an_at_sign()
+    {
+        var bare = Directory.EnumerateFiles(Source, "*.cshtml", SearchOption.AllDirectories)
+            .Where(f => File.ReadLines(f).Any(l => l.StartsWith("using ", StringComparison.Ordinal) || l.StartsWith("model ", StringComparison.Ordinal)
+                || l.StartsWith("inject ", StringComparison.Ordinal)))
+            .Select(Relative);
+        Assert.Empty(bare);
+    }
+
     [Fact]
     public void The_app_keeps_no_mutable_static_field()
     {
