@@ -68,12 +68,18 @@ public sealed class PressSending(MepCmsDbContext db, MailSignal signal, TimeProv
         {
             return 0;
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var revoked = await recipients.ExecuteUpdateAsync(s => s.SetProperty(r => r.RevokedAt, now), cancellationToken);
-        db.Record(user, now, AuditActions.ArticleEmbargoLinkRevoked, "Article", articleId,
-            recipientId is null ? $"All {revoked} personal embargo link(s) revoked" : $"Personal embargo link of {Clip(names[0], 300)} revoked");
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        // The revocation and its audit entry: both or neither (inside the execution strategy, 0050).
+        var revoked = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var count = await recipients.ExecuteUpdateAsync(s => s.SetProperty(r => r.RevokedAt, now), cancellationToken);
+            db.Record(user, now, AuditActions.ArticleEmbargoLinkRevoked, "Article", articleId,
+                recipientId is null ? $"All {count} personal embargo link(s) revoked" : $"Personal embargo link of {Clip(names[0], 300)} revoked");
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return count;
+        });
         return revoked;
     }
 
