@@ -62,35 +62,16 @@ internal sealed class AlertOutbox(AlertMail mail, ILogger<AlertOutbox> logger) :
 
     private async Task RecordAsync(MepCmsDbContext db, AlertDelivery delivery, MailResult? result, DateTime now, CancellationToken cancellationToken)
     {
-        switch (result?.Outcome)
+        var update = MailRetry.After(result, delivery.CreatedAt, delivery.Attempts, delivery.NextAttemptAt, now);
+        await db.AlertDeliveries.Where(d => d.Id == delivery.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(d => d.Status, update.Status).SetProperty(d => d.Attempts, update.Attempts)
+            .SetProperty(d => d.NextAttemptAt, update.NextAttemptAt).SetProperty(d => d.SentAt, update.SentAt)
+            .SetProperty(d => d.LastError, update.LastError), cancellationToken);
+        if (result?.Outcome == MailOutcome.Rejected)
         {
-            case null:
-                // Unpublished (or scheduled later) before its turn, or the subscriber left: never sent.
-                await SetAsync(db, delivery.Id, DeliveryStatus.Cancelled, now, null, cancellationToken);
-                break;
-            case MailOutcome.Sent:
-                await SetAsync(db, delivery.Id, DeliveryStatus.Sent, now, null, cancellationToken);
-                break;
-            case MailOutcome.Rejected:
-                await SetAsync(db, delivery.Id, DeliveryStatus.Failed, now, result.Reason, cancellationToken);
-                await BouncedAsync(db, delivery.SubscriberId, now, cancellationToken);
-                break;
-            default:
-                var attempts = delivery.Attempts + 1;
-                var giveUp = MailRetry.GivesUp(delivery.CreatedAt, now);
-                await db.AlertDeliveries.Where(d => d.Id == delivery.Id).ExecuteUpdateAsync(s => s
-                    .SetProperty(d => d.Attempts, attempts).SetProperty(d => d.NextAttemptAt, MailRetry.NextAttempt(now, attempts))
-                    .SetProperty(d => d.Status, giveUp ? DeliveryStatus.Failed : DeliveryStatus.Queued)
-                    .SetProperty(d => d.LastError, MailRetry.Clip(result.Reason)), cancellationToken);
-                break;
+            await BouncedAsync(db, delivery.SubscriberId, now, cancellationToken);
         }
     }
-
-    private static Task SetAsync(MepCmsDbContext db, long id, DeliveryStatus status, DateTime now, string? error, CancellationToken cancellationToken) =>
-        db.AlertDeliveries.Where(d => d.Id == id).ExecuteUpdateAsync(s => s
-            .SetProperty(d => d.Status, status)
-            .SetProperty(d => d.SentAt, status == DeliveryStatus.Sent ? now : null)
-            .SetProperty(d => d.LastError, MailRetry.Clip(error)), cancellationToken);
 
     private async Task BouncedAsync(MepCmsDbContext db, int subscriberId, DateTime now, CancellationToken cancellationToken)
     {

@@ -44,19 +44,11 @@ internal sealed class PressOutbox(PressMail mail, ILogger<PressOutbox> logger) :
 
     private async Task RecordAsync(MepCmsDbContext db, PressMessage message, MailResult? result, DateTime now, CancellationToken cancellationToken)
     {
-        var (status, error) = result?.Outcome switch
-        {
-            null => (DeliveryStatus.Cancelled, null),
-            MailOutcome.Sent => (DeliveryStatus.Sent, null),
-            MailOutcome.Rejected => (DeliveryStatus.Failed, result.Reason),
-            _ => (MailRetry.GivesUp(message.CreatedAt, now) ? DeliveryStatus.Failed : DeliveryStatus.Queued, result.Reason),
-        };
-        var attempts = message.Attempts + (result is null ? 0 : 1);
+        var update = MailRetry.After(result, message.CreatedAt, message.Attempts, message.NextAttemptAt, now);
         await db.PressMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
-            .SetProperty(m => m.Status, status).SetProperty(m => m.Attempts, attempts)
-            .SetProperty(m => m.SentAt, status == DeliveryStatus.Sent ? now : null)
-            .SetProperty(m => m.NextAttemptAt, status == DeliveryStatus.Queued ? MailRetry.NextAttempt(now, attempts) : message.NextAttemptAt)
-            .SetProperty(m => m.LastError, MailRetry.Clip(error)), cancellationToken);
+            .SetProperty(m => m.Status, update.Status).SetProperty(m => m.Attempts, update.Attempts)
+            .SetProperty(m => m.NextAttemptAt, update.NextAttemptAt).SetProperty(m => m.SentAt, update.SentAt)
+            .SetProperty(m => m.LastError, update.LastError), cancellationToken);
         if (result?.Outcome == MailOutcome.Rejected)
         {
             logger.LogWarning("The mail server refused press recipient {RecipientId} for good; no more press mail goes there", message.PressRecipientId);

@@ -45,9 +45,30 @@ public static class MailRetry
 
     public static bool GivesUp(DateTime queuedAt, DateTime now) => now - queuedAt >= GiveUpAfter;
 
+    /// <summary>
+    /// Where an outbox message stands after a try: the transport's result, or null when it was not
+    /// to be sent any more (cancelled). Temporary failures wait for the next attempt until
+    /// <see cref="GiveUpAfter"/> has passed since the message was queued.
+    /// </summary>
+    public static OutboxUpdate After(MailResult? result, DateTime queuedAt, int attempts, DateTime nextAttemptAt, DateTime now)
+    {
+        var tried = result is null ? attempts : attempts + 1;
+        return result?.Outcome switch
+        {
+            null => new(DeliveryStatus.Cancelled, tried, nextAttemptAt, null, null),
+            MailOutcome.Sent => new(DeliveryStatus.Sent, tried, nextAttemptAt, now, null),
+            MailOutcome.Rejected => new(DeliveryStatus.Failed, tried, nextAttemptAt, null, Clip(result.Reason)),
+            _ when GivesUp(queuedAt, now) => new(DeliveryStatus.Failed, tried, nextAttemptAt, null, Clip(result.Reason)),
+            _ => new(DeliveryStatus.Queued, tried, NextAttempt(now, tried), null, Clip(result.Reason)),
+        };
+    }
+
     /// <summary>A reason short enough for its column.</summary>
     public static string? Clip(string? text) => text is { Length: > 200 } ? text[..200] : text;
 }
+
+/// <summary>The columns of an outbox message to write after a try.</summary>
+public readonly record struct OutboxUpdate(DeliveryStatus Status, int Attempts, DateTime NextAttemptAt, DateTime? SentAt, string? LastError);
 
 /// <summary>Wakes the sender when there is something to send, so it need not poll often.</summary>
 public sealed class MailSignal
