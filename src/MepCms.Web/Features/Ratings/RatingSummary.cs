@@ -24,6 +24,12 @@ public readonly record struct RatingSummary(int Count, long Sum)
     /// <summary>The sentence under a statement.</summary>
     public string Text => Sentence(Average, Count);
 
+    /// <summary>
+    /// "Rated 4.2 / 5 (37 ratings)": the average in a list of statements; empty without ratings,
+    /// so a list of news is not a column of "No ratings yet".
+    /// </summary>
+    public string ListText => Count == 0 ? "" : $"Rated {AverageText} / 5 ({CountText})";
+
     /// <summary>"4.25": the report's average.</summary>
     public string ReportAverageText => Format(ReportAverage, "0.00");
 

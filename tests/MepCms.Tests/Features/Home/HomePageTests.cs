@@ -30,6 +30,22 @@ public sealed class HomePageTests(MepCmsFactory app) : IClassFixture<MepCmsFacto
     }
 
     [Fact]
+    public async Task A_list_shows_a_compact_average_for_a_rated_statement_and_nothing_for_an_unrated_one()
+    {
+        var rated = TestData.Article(app, title: "Rated in the list", publishAt: app.Clock.GetUtcNow().AddMinutes(-2));
+        (rated.RatingCount, rated.RatingSum) = (3, 13);
+        await app.SaveAsync(rated);
+        var unrated = await app.SaveAsync(TestData.Article(app, title: "Not rated yet", publishAt: app.Clock.GetUtcNow().AddMinutes(-1)));
+
+        var page = await _client.GetDocumentAsync("/");
+        var cards = page.QuerySelectorAll(".article-card").ToDictionary(c => c.QuerySelector(".article-card__title")!.TextContent.Trim());
+
+        Assert.Equal("Rated 4.3 / 5 (3 ratings)", cards[rated.Title].QuerySelector(".article-card__rating")!.TextContent);
+        Assert.Null(cards[unrated.Title].QuerySelector(".article-card__rating"));
+        Assert.DoesNotContain("No ratings yet", page.QuerySelector(".article-list")!.TextContent);
+    }
+
+    [Fact]
     public async Task Home_pages_through_statements_with_prev_and_next_links()
     {
         var total = await app.WithDbAsync(db => db.Articles.Visible(app.Clock).CountAsync());
