@@ -121,7 +121,8 @@ public sealed class MarkdownCatalogueTests
     [InlineData("<meta http-equiv=refresh content=\"0;url=https://evil.example\">")]
     public void M11_frames_objects_base_and_meta_are_shown_as_text(string markdown)
     {
-        Assert.Contains(markdown, Render(markdown).TextContent);
+        // Shown as text, with typographic quotes like any other text.
+        Assert.Contains(markdown, Render(markdown).TextContent.Replace('\u201C', '"').Replace('\u201D', '"'));
     }
 
     [Fact]

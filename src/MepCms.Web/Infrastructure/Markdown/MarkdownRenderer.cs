@@ -41,6 +41,8 @@ public sealed class MarkdownRenderer : IMarkdownRenderer
         .UsePipeTables()
         .UseAutoLinks()
         .UseListExtras()
+        // Typographic quotes, apostrophes, dashes and ellipses ("It's -- ..." → “It’s – …”).
+        .UseSmartyPants()
         .Build();
 
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();

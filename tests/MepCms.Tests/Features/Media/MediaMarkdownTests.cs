@@ -18,7 +18,7 @@ public sealed class MediaMarkdownTests
 
         Assert.NotNull(img);
         Assert.Equal("/media/0123456789abcdef0123456789abcdef.png", img.GetAttribute("src"));
-        Assert.Equal("Vote [final] in \"plenary\"", img.GetAttribute("alt"));
+        Assert.Equal("Vote [final] in \u201Cplenary\u201D", img.GetAttribute("alt")); // typographic quotes, as in the text
     }
 
     [Theory]
