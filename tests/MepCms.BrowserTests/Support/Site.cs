@@ -41,7 +41,8 @@ public sealed class Site : IAsyncLifetime
     /// A new browser context on the app, as wide as a phone or a desktop screen. With
     /// <paramref name="enforceCsp"/> the page's Content-Security-Policy applies (axe-core cannot be injected then).
     /// </summary>
-    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 800, bool javaScriptEnabled = true, bool enforceCsp = false)
+    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 800, bool javaScriptEnabled = true, bool enforceCsp = false,
+        ColorScheme colorScheme = ColorScheme.Light)
     {
         Chromium.SkipOrFailWhenMissing();
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
@@ -50,6 +51,7 @@ public sealed class Site : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-GB",
             JavaScriptEnabled = javaScriptEnabled,
+            ColorScheme = colorScheme,
             // axe-core is injected as a script tag; a strict Content-Security-Policy must not stop it.
             BypassCSP = !enforceCsp,
         });
