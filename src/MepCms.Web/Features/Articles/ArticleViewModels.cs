@@ -21,10 +21,30 @@ public sealed class ArticlePageViewModel : IHasPageMeta
     public required DateTime PublishAt { get; init; }
     public required DateTime UpdatedAt { get; init; }
     public required IReadOnlyList<NamedLink> Authors { get; init; }
+    /// <summary>The MEPs in order, as the side column of the page shows them (photo, group, press contact).</summary>
+    public IReadOnlyList<StatementMep> Meps { get; init; } = [];
     public required IReadOnlyList<NamedLink> Committees { get; init; }
     public required IReadOnlyList<NamedLink> Topics { get; init; }
     public required RatingSummary Rating { get; init; }
     /// <summary>A few other statements by the same MEPs or on the same committees or topics.</summary>
     public IReadOnlyList<ArticleSummary> Related { get; set; } = [];
     public PageMeta Meta => new(Title, Lead, $"/articles/{Slug}", "article");
+}
+
+/// <summary>An MEP beside their statement: the directory card and the press contact.</summary>
+public sealed record StatementMep(Meps.AuthorCard Card, string? PressEmail, string? PressPhone);
+
+/// <summary>
+/// Cuts a title or lead into pieces to mark (the reader's search words); a list of statements uses
+/// it when the page puts one in its ViewData under <see cref="Key"/>.
+/// </summary>
+public delegate IEnumerable<(string Text, bool Match)> ArticleListMarks(string text);
+
+/// <summary>The ViewData keys a list of statements reads.</summary>
+public static class ArticleListOptions
+{
+    /// <summary>An <see cref="ArticleListMarks"/>: the words to mark in titles and leads.</summary>
+    public const string Marks = "ArticleList.Marks";
+    /// <summary>True: the first statement of the first page opens the list as the lead story, the others in a grid.</summary>
+    public const string LeadStory = "ArticleList.LeadStory";
 }

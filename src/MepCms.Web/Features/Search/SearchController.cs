@@ -24,12 +24,15 @@ public sealed class SearchController(MepCmsDbContext db, ISearchIndex index, Tim
             }
             results = found;
         }
-        return View(new SearchViewModel(query.Text, query.IsEmpty, results));
+        return View(new SearchViewModel(query.Text, query.IsEmpty, results) { Words = query.IsEmpty ? null : new SearchWords(query.Terms, prefixes: true) });
     }
 }
 
 public sealed record SearchViewModel(string Query, bool IsEmpty, PagedList<ArticleSummary> Results) : IHasPageMeta
 {
+    /// <summary>The reader's words, to mark them in the results.</summary>
+    public SearchWords? Words { get; init; }
+
     // Result pages are not for search engines; the canonical keeps the query so sharing a search works.
     public PageMeta Meta => new(
         IsEmpty ? "Search statements" : $"Search: {Shorten(Query)}",

@@ -62,6 +62,33 @@ public sealed class SearchWords
         return found;
     }
 
+    /// <summary>
+    /// The text cut into pieces, each word that starts with one of the terms (compared as the
+    /// search compares them) marked, for highlighting the reader's words in the results.
+    /// </summary>
+    public IEnumerable<(string Text, bool Match)> Marks(string text)
+    {
+        static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var start = i;
+            var word = IsWordChar(text[i]);
+            while (i < text.Length && IsWordChar(text[i]) == word)
+            {
+                i++;
+            }
+            var piece = text[start..i];
+            if (!word)
+            {
+                yield return (piece, false);
+                continue;
+            }
+            var folded = Fold(piece);
+            yield return (piece, _terms.Any(t => folded.StartsWith(t, StringComparison.Ordinal)));
+        }
+    }
+
     /// <summary>Lower case without accents: "Žemaitė" → "zemaite".</summary>
     internal static string Fold(string text)
     {

@@ -17,6 +17,22 @@ public sealed class SearchPageTests(MepCmsFactory app) : IClassFixture<MepCmsFac
     }
 
     [Fact]
+    public async Task The_readers_words_are_marked_in_titles_and_leads_and_everything_else_stays_encoded()
+    {
+        var article = TestData.Article(app, title: "<b>Hydrogen</b> valleys & hydrogenation");
+        article.Lead = "Why hydrogen matters <script>alert(1)</script>.";
+        await app.SaveAsync(article);
+
+        var page = await _client.GetDocumentAsync("/search?q=hydrogen");
+        var card = page.QuerySelectorAll(".article-card").Single(c => c.TextContent.Contains("valleys"));
+
+        Assert.Equal(["Hydrogen", "hydrogenation"], card.QuerySelectorAll(".article-card__title mark").Select(m => m.TextContent));
+        Assert.Equal("<b>Hydrogen</b> valleys & hydrogenation", card.QuerySelector(".article-card__title")!.TextContent);
+        Assert.Equal(["hydrogen"], card.QuerySelectorAll(".article-card__lead mark").Select(m => m.TextContent));
+        Assert.Empty(card.QuerySelectorAll("script, b"));
+    }
+
+    [Fact]
     public async Task A_title_match_ranks_above_a_body_only_match()
     {
         var bodyOnly = await app.SaveAsync(TestData.Article(app, title: "Energy statement one", body: "We discussed photovoltaics at length."));

@@ -31,4 +31,15 @@ public sealed class SearchWordsTests
         Assert.Equal(0, words.Rank("A reinterconnection", ""));
         Assert.Equal(0, new SearchWords(["interconnect"], prefixes: false).Rank("The interconnector is approved", ""));
     }
+
+    [Fact]
+    public void Marks_cut_a_text_into_pieces_and_mark_the_words_that_start_with_a_term_whatever_the_case_and_accents()
+    {
+        var words = new SearchWords(["zemait", "vote"], prefixes: true);
+
+        var pieces = words.Marks("Rūta ŽEMAITĖ: votes, devote & Vote!").ToList();
+
+        Assert.Equal("Rūta ŽEMAITĖ: votes, devote & Vote!", string.Concat(pieces.Select(p => p.Text)));
+        Assert.Equal(["ŽEMAITĖ", "votes", "Vote"], pieces.Where(p => p.Match).Select(p => p.Text));
+    }
 }
