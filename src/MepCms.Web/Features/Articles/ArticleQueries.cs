@@ -23,7 +23,6 @@ public static class ArticleQueries
         {
             Id = a.Id, Title = a.Title, Slug = a.Slug, Lead = a.Lead, BodyHtml = a.BodyHtml, Language = a.Language, Place = a.Place,
             ProcedureReference = a.ProcedureReference, PublishAt = a.PublishAt ?? a.UpdatedAt, UpdatedAt = a.UpdatedAt,
-            Authors = a.Authors.OrderBy(x => x.Position).Select(x => new NamedLink(x.Author.FullName, x.Author.Slug)).ToList(),
             Meps = a.Authors.OrderBy(x => x.Position).Select(x => new StatementMep(
                 new Meps.AuthorCard(x.Author.FullName, x.Author.Slug, x.Author.CountryCode, x.Author.PoliticalGroup, x.Author.NationalParty, x.Author.PhotoPath, x.Author.IsActive),
                 x.Author.PressEmail, x.Author.PressPhone)).ToList(),

@@ -20,9 +20,10 @@ public sealed class ArticlePageViewModel : IHasPageMeta
     public string? ProcedureReference { get; init; }
     public required DateTime PublishAt { get; init; }
     public required DateTime UpdatedAt { get; init; }
-    public required IReadOnlyList<NamedLink> Authors { get; init; }
     /// <summary>The MEPs in order, as the side column of the page shows them (photo, group, press contact).</summary>
-    public IReadOnlyList<StatementMep> Meps { get; init; } = [];
+    public required IReadOnlyList<StatementMep> Meps { get; init; }
+    /// <summary>The byline: the same MEPs, by name (read with them: one query).</summary>
+    public IReadOnlyList<NamedLink> Authors => field ??= [.. Meps.Select(m => new NamedLink(m.Card.FullName, m.Card.Slug))];
     public required IReadOnlyList<NamedLink> Committees { get; init; }
     public required IReadOnlyList<NamedLink> Topics { get; init; }
     public required RatingSummary Rating { get; init; }
@@ -32,7 +33,21 @@ public sealed class ArticlePageViewModel : IHasPageMeta
 }
 
 /// <summary>An MEP beside their statement: the directory card and the press contact.</summary>
-public sealed record StatementMep(Meps.AuthorCard Card, string? PressEmail, string? PressPhone);
+public sealed record StatementMep(Meps.AuthorCard Card, string? PressEmail, string? PressPhone)
+{
+    /// <summary>A mailto: link only for one plain mailbox.</summary>
+    public string? EmailLink => Infrastructure.Mail.MailAddresses.Normalise(PressEmail) is { } email ? "mailto:" + email : null;
+
+    /// <summary>A tel: link of the digits (and a leading +) only; none when there are too few to dial.</summary>
+    public string? PhoneLink
+    {
+        get
+        {
+            var digits = new string([.. (PressPhone ?? "").Where((c, i) => char.IsAsciiDigit(c) || (c == '+' && i == 0))]);
+            return digits.Count(char.IsAsciiDigit) >= 4 ? "tel:" + digits : null;
+        }
+    }
+}
 
 /// <summary>
 /// Cuts a title or lead into pieces to mark (the reader's search words); a list of statements uses

@@ -110,7 +110,7 @@ public sealed class PublicCacheEvictionTests(CachingFactory app) : IClassFixture
         await app.Services.RatingChangedAsync(article.Id);
 
         Assert.Contains("The average score is 3.5 / 5 (2 ratings)", await _reader.GetStringAsync($"/articles/{article.Slug}"));
-        Assert.Contains("The average score is 3.5 / 5 (2 ratings)", await _reader.GetStringAsync("/"));
+        Assert.Contains("Rated 3.5 / 5 (2 ratings)", await _reader.GetStringAsync("/"));
     }
 
     [Fact]

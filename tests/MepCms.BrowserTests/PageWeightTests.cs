@@ -1,0 +1,39 @@
+using MepCms.BrowserTests.Support;
+using Microsoft.Playwright;
+
+namespace MepCms.BrowserTests;
+
+/// <summary>
+/// The statement page stays light on a first visit: at most 60 KiB over the wire (compressed,
+/// everything included), at most 12 requests, and none to another site.
+/// </summary>
+[Collection(SiteCollection.Name)]
+public sealed class PageWeightTests(Site site)
+{
+    private const long MaxBytes = 60 * 1024;
+    private const int MaxRequests = 12;
+
+    [SkippableTheory]
+    [InlineData(390)]
+    [InlineData(1280)]
+    public async Task A_statement_page_first_view_stays_within_its_budget_and_asks_no_other_site(int width)
+    {
+        var path = await AccessibilityTests.FirstStatementPathAsync(site);
+        await using var context = await site.NewContextAsync(width);
+        var page = await context.NewPageAsync();
+        var requests = new List<IRequest>();
+        page.RequestFinished += (_, request) => requests.Add(request);
+
+        await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.NetworkIdle });
+
+        long bytes = 0;
+        foreach (var request in requests)
+        {
+            var sizes = await request.SizesAsync();
+            bytes += sizes.ResponseBodySize + sizes.ResponseHeadersSize;
+        }
+        Assert.All(requests, r => Assert.Equal(site.BaseAddress.Authority, new Uri(r.Url).Authority));
+        Assert.True(requests.Count <= MaxRequests, $"{requests.Count} requests: {string.Join(", ", requests.Select(r => new Uri(r.Url).AbsolutePath))}");
+        Assert.True(bytes <= MaxBytes, $"{bytes / 1024.0:0.0} KiB transferred on a first view of {path}");
+    }
+}
