@@ -70,22 +70,5 @@ public static class MailRetry
 /// <summary>The columns of an outbox message to write after a try.</summary>
 public readonly record struct OutboxUpdate(DeliveryStatus Status, int Attempts, DateTime NextAttemptAt, DateTime? SentAt, string? LastError);
 
-/// <summary>Wakes the sender when there is something to send, so it need not poll often.</summary>
-public sealed class MailSignal
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Wake()
-    {
-        try
-        {
-            _signal.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already awake.
-        }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
-}
+/// <summary>Wakes the mail sender when there is something to send, so it need not poll often.</summary>
+public sealed class MailSignal : Scheduling.WakeSignal;

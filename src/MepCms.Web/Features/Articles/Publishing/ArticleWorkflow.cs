@@ -16,7 +16,7 @@ public enum TransitionOutcome { Done, NotFound, NotPossible, Conflict }
 /// Who may ask is decided by the policies; this decides what is possible from the current state,
 /// and raises the change once it is saved.
 /// </summary>
-public sealed class ArticleWorkflow(MepCmsDbContext db, PublicationEvents events, GoLive goLive, TimeProvider clock, ILogger<ArticleWorkflow> logger)
+public sealed class ArticleWorkflow(MepCmsDbContext db, PublicationEvents events, GoLiveSignal goLive, TimeProvider clock, ILogger<ArticleWorkflow> logger)
 {
     public static bool IsPossible(Transition transition, ArticleStatus from) => transition switch
     {
@@ -86,8 +86,9 @@ public sealed class ArticleWorkflow(MepCmsDbContext db, PublicationEvents events
         }
         if (transition == Transition.Publish)
         {
-            // Published now goes live in this request (alerts queued with it), not at the next pass.
-            await goLive.TakeAsync(article.Id, cancellationToken);
+            // Published now goes live moments after this answer (alerts are queued then, whatever
+            // their number), not at the next period of the pass.
+            goLive.Wake();
         }
         return TransitionOutcome.Done;
     }

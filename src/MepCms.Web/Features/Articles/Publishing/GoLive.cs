@@ -10,7 +10,7 @@ namespace MepCms.Web.Features.Articles.Publishing;
 /// instances may find the same statement due; the conditional UPDATE of
 /// <see cref="Article.WentLiveAt"/> lets only one of them win it (docs/decisions).
 /// </summary>
-public sealed class GoLive(MepCmsDbContext db, PublicationEvents events, IEnumerable<IGoLiveParticipant> participants, TimeProvider clock, ILogger<GoLive> logger)
+internal sealed class GoLive(MepCmsDbContext db, PublicationEvents events, IEnumerable<IGoLiveParticipant> participants, TimeProvider clock, ILogger<GoLive> logger)
 {
     public const string AuditAction = AuditActions.ArticleWentLive;
     private const int BatchSize = 50;
@@ -35,24 +35,6 @@ public sealed class GoLive(MepCmsDbContext db, PublicationEvents events, IEnumer
             await events.RaiseAsync(new PublicationChanged(article.Id, PublicationChange.WentLive), cancellationToken);
         }
         return taken;
-    }
-
-    /// <summary>
-    /// Takes one statement live now when it is due (published now): the same claim as the pass, so
-    /// a go-live pass of another instance at the same moment cannot take it a second time.
-    /// </summary>
-    public async Task<bool> TakeAsync(int articleId, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var slug = await db.Articles.AsNoTracking().VisibleAt(now).Where(a => a.Id == articleId && a.WentLiveAt == null)
-            .Select(a => a.Slug).FirstOrDefaultAsync(cancellationToken);
-        if (slug is null || !await TryClaimAsync(articleId, slug, now, cancellationToken))
-        {
-            return false;
-        }
-        logger.LogInformation("Statement {ArticleId} went live", articleId);
-        await events.RaiseAsync(new PublicationChanged(articleId, PublicationChange.WentLive), cancellationToken);
-        return true;
     }
 
     // The marker and the audit entry are written in one transaction: either both or neither.
@@ -97,21 +79,44 @@ public interface IGoLiveParticipant
     Task OnGoingLiveAsync(GoingLive live, CancellationToken cancellationToken);
 }
 
-/// <summary>Runs <see cref="GoLive"/> at start and then every <see cref="Period"/>, on every instance.</summary>
-internal sealed class GoLiveService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<GoLiveService> logger) : BackgroundService
+/// <summary>
+/// Wakes the go-live pass at once: a statement published now goes live (and queues its alerts)
+/// moments after the publish request has answered, not at the next period.
+/// </summary>
+public sealed class GoLiveSignal : Infrastructure.Scheduling.WakeSignal;
+
+/// <summary>Runs <see cref="GoLive"/> at start, every <see cref="Period"/> and when woken, on every instance.</summary>
+internal sealed class GoLiveService(IServiceScopeFactory scopes, GoLiveSignal signal, TimeProvider clock, ILogger<GoLiveService> logger) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(15);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Period, clock);
+        Task<bool>? tick = null;
+        Task? wake = null;
         try
         {
-            do
+            while (true)
             {
                 await RunOnceAsync(stoppingToken);
+                // A timer allows one pending wait: keep it across wakes.
+                tick ??= timer.WaitForNextTickAsync(stoppingToken).AsTask();
+                wake ??= signal.WaitAsync(stoppingToken);
+                if (await Task.WhenAny(tick, wake) == tick)
+                {
+                    if (!await tick)
+                    {
+                        return;
+                    }
+                    tick = null;
+                }
+                else
+                {
+                    await wake;
+                    wake = null;
+                }
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
