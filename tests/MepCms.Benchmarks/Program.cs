@@ -2,12 +2,20 @@ using System.Diagnostics;
 using System.Globalization;
 using MepCms.Benchmarks;
 
-// The load benchmark of the public site: see README.md ("Benchmark") and run.sh.
+// The load benchmark of the public site, or with --mail the e-mail benchmark: see README.md ("Benchmark") and run.sh.
 var options = BenchmarkOptions.Parse(args);
 var repository = BenchmarkOptions.FindRepository();
 var work = Directory.CreateTempSubdirectory("mepcms-bench-").FullName;
 try
 {
+    if (args.Contains("--mail"))
+    {
+        // The e-mail benchmark instead: publishing with and without subscribers, and the sender's rate (MailRun.cs).
+        var mailReport = await MailRun.MeasureAsync(Shell.PublishApp(repository, work), work, MailBenchmarkOptions.Parse(args));
+        Console.WriteLine(mailReport);
+        await Shell.SaveResultAsync(repository, "latest-mail.md", mailReport);
+        return;
+    }
     Wrk.EnsureInstalled();
     var app = Shell.PublishApp(repository, work);
 
