@@ -19,9 +19,10 @@ internal sealed class AppServer : IAsyncDisposable
         Port = port;
     }
 
-    public static async Task<AppServer> StartAsync(string appFolder, string databaseFile, string logFile, IReadOnlyDictionary<string, string> settings)
+    /// <param name="port">The port to listen on; a free one when null.</param>
+    public static async Task<AppServer> StartAsync(string appFolder, string databaseFile, string logFile, IReadOnlyDictionary<string, string> settings, int? port = null)
     {
-        var port = FreePort();
+        var listen = port ?? FreePort();
         var dll = Path.Combine(appFolder, "MepCms.Web.dll");
         var start = new ProcessStartInfo("/bin/sh", ["-c", $"exec dotnet '{dll}' >> '{logFile}' 2>&1"])
         {
@@ -30,17 +31,17 @@ internal sealed class AppServer : IAsyncDisposable
         };
         var environment = start.Environment;
         environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{listen}";
         environment["ConnectionStrings__MepCms"] = $"Data Source={databaseFile}";
         environment["Database__Provider"] = "Sqlite";
-        environment["Site__PublicUrl"] = $"http://127.0.0.1:{port}";
+        environment["Site__PublicUrl"] = $"http://127.0.0.1:{listen}";
         environment["Admin__Email"] = "benchmark@example.test";
         environment["Admin__PasswordFile"] = Path.Combine(Path.GetDirectoryName(databaseFile)!, "admin-password.txt");
         foreach (var (key, value) in settings)
         {
             environment[key] = value;
         }
-        var server = new AppServer(Process.Start(start)!, port);
+        var server = new AppServer(Process.Start(start)!, listen);
         await server.WaitUntilHealthyAsync();
         return server;
     }

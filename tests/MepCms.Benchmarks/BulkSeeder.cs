@@ -90,9 +90,9 @@ internal static class BulkSeeder
     }
 
     /// <summary>The text form EF Core's SQLite provider stores a UTC DateTime in.</summary>
-    private static string Timestamp(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture).TrimEnd('.');
+    internal static string Timestamp(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture).TrimEnd('.');
 
-    private static SqliteCommand Prepare(SqliteTransaction transaction, string sql, params string[] names)
+    internal static SqliteCommand Prepare(SqliteTransaction transaction, string sql, params string[] names)
     {
         var command = transaction.Connection!.CreateCommand();
         command.CommandText = sql;
@@ -104,7 +104,7 @@ internal static class BulkSeeder
         return command;
     }
 
-    private static void Run(SqliteCommand command, params object[] values)
+    internal static void Run(SqliteCommand command, params object[] values)
     {
         for (var i = 0; i < values.Length; i++)
         {
@@ -113,7 +113,7 @@ internal static class BulkSeeder
         command.ExecuteNonQuery();
     }
 
-    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    internal static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

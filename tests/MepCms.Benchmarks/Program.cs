@@ -2,16 +2,22 @@ using System.Diagnostics;
 using System.Globalization;
 using MepCms.Benchmarks;
 
-// The load benchmark of the public site: see README.md ("Benchmark") and run.sh.
+// The load benchmark of the public site, or with --mail the e-mail benchmark: see README.md ("Benchmark") and run.sh.
 var options = BenchmarkOptions.Parse(args);
 var repository = BenchmarkOptions.FindRepository();
 var work = Directory.CreateTempSubdirectory("mepcms-bench-").FullName;
 try
 {
+    if (args.Contains("--mail"))
+    {
+        // The e-mail benchmark instead: publishing with and without subscribers, and the sender's rate (MailRun.cs).
+        var mailReport = await MailRun.MeasureAsync(Shell.PublishApp(repository, work), work, MailBenchmarkOptions.Parse(args));
+        Console.WriteLine(mailReport);
+        await Shell.SaveResultAsync(repository, "latest-mail.md", mailReport);
+        return;
+    }
     Wrk.EnsureInstalled();
-    var app = Path.Combine(work, "app");
-    Console.WriteLine("Publishing the app in Release…");
-    Shell.Run("dotnet", "publish", Path.Combine(repository, "src", "MepCms.Web"), "-c", "Release", "-o", app, "--nologo", "-v", "q");
+    var app = Shell.PublishApp(repository, work);
 
     var runs = new List<SizeRun>();
     foreach (var (statements, ratings) in options.Sizes)
@@ -20,10 +26,7 @@ try
     }
     var report = Report.Render(runs, options.Seconds, options.Warmup);
     Console.WriteLine(report);
-    var results = Path.Combine(repository, "tests", "MepCms.Benchmarks", "results");
-    Directory.CreateDirectory(results);
-    await File.WriteAllTextAsync(Path.Combine(results, "latest.md"), report);
-    Console.WriteLine($"Saved to {Path.GetRelativePath(repository, Path.Combine(results, "latest.md"))}");
+    await Shell.SaveResultAsync(repository, "latest.md", report);
 }
 finally
 {
@@ -68,6 +71,23 @@ internal sealed record BenchmarkOptions(int Seconds, int Warmup, IReadOnlyList<(
 
 internal static class Shell
 {
+    /// <summary>Publishes the app in Release into the work folder; answers its folder.</summary>
+    public static string PublishApp(string repository, string work)
+    {
+        var app = Path.Combine(work, "app");
+        Console.WriteLine("Publishing the app in Release…");
+        Run("dotnet", "publish", Path.Combine(repository, "src", "MepCms.Web"), "-c", "Release", "-o", app, "--nologo", "-v", "q");
+        return app;
+    }
+
+    public static async Task SaveResultAsync(string repository, string fileName, string report)
+    {
+        var results = Path.Combine(repository, "tests", "MepCms.Benchmarks", "results");
+        Directory.CreateDirectory(results);
+        await File.WriteAllTextAsync(Path.Combine(results, fileName), report);
+        Console.WriteLine($"Saved to {Path.GetRelativePath(repository, Path.Combine(results, fileName))}");
+    }
+
     public static void Run(string file, params string[] arguments)
     {
         using var process = Process.Start(new ProcessStartInfo(file, arguments))!;
