@@ -36,30 +36,32 @@ public sealed class MailSender(IServiceScopeFactory scopes, IMailTransport trans
     private async Task<int> SendDueInRoundAsync(CancellationToken cancellationToken)
     {
         var handed = 0;
-        while (true)
+        // One mail session for the whole round: its connection carries every batch.
+        IMailSession? session = null;
+        try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<MepCmsDbContext>();
-            var now = clock.GetUtcNow().UtcDateTime;
-            if (!await db.TryHoldAsync(LeaseName, _holder, now, LeaseTime, cancellationToken))
+            while (true)
             {
-                return handed;
-            }
-            var items = new List<OutboxItem>();
-            var full = false;
-            foreach (var outbox in scope.ServiceProvider.GetServices<IMailOutbox>())
-            {
-                var due = await outbox.DueAsync(db, now, BatchSize, cancellationToken);
-                full |= due.Count >= BatchSize;
-                items.AddRange(due);
-            }
-            if (items.Count == 0)
-            {
-                return handed;
-            }
-            var failed = false;
-            await using (var session = await transport.OpenAsync(cancellationToken))
-            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<MepCmsDbContext>();
+                var now = clock.GetUtcNow().UtcDateTime;
+                if (!await db.TryHoldAsync(LeaseName, _holder, now, LeaseTime, cancellationToken))
+                {
+                    return handed;
+                }
+                var items = new List<OutboxItem>();
+                var full = false;
+                foreach (var outbox in scope.ServiceProvider.GetServices<IMailOutbox>())
+                {
+                    var due = await outbox.DueAsync(db, now, BatchSize, cancellationToken);
+                    full |= due.Count >= BatchSize;
+                    items.AddRange(due);
+                }
+                if (items.Count == 0)
+                {
+                    return handed;
+                }
+                var failed = false;
                 foreach (var item in items)
                 {
                     if (item.Message is null)
@@ -67,16 +69,24 @@ public sealed class MailSender(IServiceScopeFactory scopes, IMailTransport trans
                         await item.RecordAsync(null, cancellationToken);
                         continue;
                     }
+                    session ??= await transport.OpenAsync(cancellationToken);
                     var result = await session.SendAsync(item.Message, cancellationToken);
                     handed++;
                     failed |= result.Outcome == MailOutcome.RetryLater;
                     await item.RecordAsync(result, cancellationToken);
                 }
+                if (failed || !full)
+                {
+                    // Done, or the mail server is down: what is left waits for the next round.
+                    return handed;
+                }
             }
-            if (failed || !full)
+        }
+        finally
+        {
+            if (session is not null)
             {
-                // Done, or the mail server is down: what is left waits for the next round.
-                return handed;
+                await session.DisposeAsync();
             }
         }
     }
