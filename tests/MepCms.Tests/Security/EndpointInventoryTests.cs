@@ -41,6 +41,8 @@ public sealed class EndpointInventoryTests(MepCmsFactory app) : IClassFixture<Me
         "GET /admin/articles/{id}/edit",
         "POST /admin/articles/{id}/edit",
         "POST /admin/articles/{id}/embargo",
+        "POST /admin/articles/{id}/pin",
+        "POST /admin/articles/{id}/unpin",
         "GET /admin/articles/{id}/press",
         "POST /admin/articles/{id}/press/revoke",
         "POST /admin/articles/{id}/press/send",

@@ -32,6 +32,10 @@ public sealed class Article
     /// <see cref="PublishAt"/> or the status back must clear it, so the statement goes live again.
     /// </summary>
     public DateTime? WentLiveAt { get; set; }
+    /// <summary>UTC; set while editors pin it to the top of the home page (one statement at a time).</summary>
+    public DateTime? PinnedAt { get; set; }
+    /// <summary>UTC; the pin ends then (none: until unpinned).</summary>
+    public DateTime? PinnedUntil { get; set; }
     public string Place { get; set; } = "";
     public string? ProcedureReference { get; set; }
     /// <summary>

@@ -27,6 +27,9 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 
         // The public listing: WHERE Status = 'Published' AND PublishAt <= now ORDER BY PublishAt DESC.
         builder.HasIndex(a => new { a.Status, a.PublishAt });
+        // Few rows have them: the home page's pinned statement and the schedule's next pin end.
+        builder.HasIndex(a => a.PinnedAt);
+        builder.HasIndex(a => a.PinnedUntil);
 
         builder.HasMany(a => a.Committees).WithMany().UsingEntity(
             "ArticleCommittee",

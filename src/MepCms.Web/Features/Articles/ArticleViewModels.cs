@@ -62,4 +62,6 @@ public static class ArticleListOptions
     public const string Marks = "ArticleList.Marks";
     /// <summary>True: the first statement of the first page opens the list as the lead story, the others in a grid.</summary>
     public const string LeadStory = "ArticleList.LeadStory";
+    /// <summary>An <see cref="ArticleSummary"/> pinned by the editors: the lead story, marked "Pinned", before the others.</summary>
+    public const string Pinned = "ArticleList.Pinned";
 }

@@ -26,6 +26,9 @@ public static class AuditActions
     public const string ArticlePublicLinkSent = "Article.PublicLinkSent";
     /// <summary>At go-live, e-mail alerts queued for the matching subscribers (by "system").</summary>
     public const string ArticleAlertsSent = "Article.AlertsSent";
+    /// <summary>Pinned to the top of the home page (the summary gives the end, if any), or unpinned.</summary>
+    public const string ArticlePinned = "Article.Pinned";
+    public const string ArticleUnpinned = "Article.Unpinned";
     /// <summary>A window of its ratings removed as vote stuffing (the record is the statement).</summary>
     public const string ArticleRatingsRemoved = "Article.RatingsRemoved";
 

@@ -15,7 +15,10 @@ public sealed class HomeController(MepCmsDbContext db, TimeProvider clock, IOpti
     public async Task<IActionResult> Index(int? page, CancellationToken cancellationToken)
     {
         var number = Paging.Normalise(page);
-        var articles = await db.Articles.AsNoTracking().Visible(clock).ToSummaries()
+        var visible = db.Articles.AsNoTracking().Visible(clock);
+        // The pinned statement opens the first page and is left out of the list (no duplicate).
+        var pinned = await ArticlePins.PinnedAt(visible, clock.GetUtcNow().UtcDateTime).Select(a => a.Id).FirstOrDefaultAsync(cancellationToken);
+        var articles = await visible.Where(a => a.Id != pinned).ToSummaries()
             .ToPageAsync(number, Paging.DefaultPageSize, cancellationToken);
         if (articles is null)
         {
@@ -23,6 +26,13 @@ public sealed class HomeController(MepCmsDbContext db, TimeProvider clock, IOpti
         }
         var title = number == 1 ? site.Value.Name : $"{site.Value.Name} — page {number}";
         var meta = new PageMeta(title, site.Value.Tagline, number == 1 ? "/" : $"/?page={number}");
-        return View(new ArticleListViewModel(articles, meta, "Latest statements"));
+        var lead = pinned != 0 && number == 1 ? await visible.Where(a => a.Id == pinned).ToSummaries().FirstOrDefaultAsync(cancellationToken) : null;
+        return View(new HomeViewModel(new ArticleListViewModel(articles, meta, "Latest statements"), lead));
     }
+}
+
+/// <summary>The home page: its list, and the pinned statement that opens its first page (if any).</summary>
+public sealed record HomeViewModel(ArticleListViewModel List, ArticleSummary? Pinned) : IHasPageMeta
+{
+    public PageMeta Meta => List.Meta;
 }

@@ -24,13 +24,17 @@ public sealed class MailSenderTests(AlertsFactory app) : IClassFixture<AlertsFac
         });
         var article = await app.SaveAsync(TestData.Article(app, title: "One connection for all"));
         await app.GoLiveAsync();
-        var sessionsBefore = app.Smtp.MessageSessions.Count;
 
-        var handed = await app.SendDueAsync();
+        // The go-live wakes the sender in the background; this round, or that one, sends them all.
+        await app.SendDueAsync();
+        for (var attempt = 0; attempt < 100 && app.Smtp.Messages.Count(m => m.Subject == article.Title) < count; attempt++)
+        {
+            await Task.Delay(100);
+        }
 
-        Assert.Equal(count, handed);
-        var sessions = app.Smtp.MessageSessions.Skip(sessionsBefore).Distinct().ToList();
-        Assert.Single(sessions);
+        var (messages, sessions) = (app.Smtp.Messages.ToArray(), app.Smtp.MessageSessions.ToArray());
+        var used = Enumerable.Range(0, Math.Min(messages.Length, sessions.Length)).Where(i => messages[i].Subject == article.Title).Select(i => sessions[i]).Distinct();
+        Assert.Single(used);
         Assert.All(emails, e => Assert.Single(app.Smtp.To(e), m => m.Subject == article.Title));
         Assert.Equal(count, await app.WithDbAsync(db => db.AlertDeliveries.CountAsync(d => d.ArticleId == article.Id && d.Status == DeliveryStatus.Sent)));
     }

@@ -337,6 +337,12 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)");
 
+                    b.Property<DateTime?>("PinnedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("PinnedUntil")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Place")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -385,6 +391,10 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                         .HasColumnType("datetime2");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PinnedAt");
+
+                    b.HasIndex("PinnedUntil");
 
                     b.HasIndex("Slug")
                         .IsUnique();

@@ -325,6 +325,12 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PinnedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PinnedUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Place")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -373,6 +379,10 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PinnedAt");
+
+                    b.HasIndex("PinnedUntil");
 
                     b.HasIndex("Slug")
                         .IsUnique();

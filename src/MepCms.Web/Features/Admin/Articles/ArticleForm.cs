@@ -60,6 +60,11 @@ public sealed class EditorViewModel
     public int? Id { get; init; }
     public ArticleStatus Status { get; init; } = ArticleStatus.Draft;
     public DateTime? PublishAt { get; init; }
+    /// <summary>Public now (published, its time passed): it may be pinned to the home page.</summary>
+    public bool IsPublic { get; init; }
+    /// <summary>Pinned to the top of the home page now; <see cref="PinnedUntil"/> ends it.</summary>
+    public bool IsPinned { get; init; }
+    public DateTime? PinnedUntil { get; init; }
     public required ArticleForm Form { get; init; }
     public required EditorChoices Choices { get; init; }
     public ConflictVersion? Conflict { get; init; }

@@ -135,6 +135,9 @@ public sealed class ArticlesController(MepCmsDbContext db, ArticleEditor editor,
     private async Task<EditorViewModel> EditorAsync(Article? article, ArticleForm form, CancellationToken cancellationToken, ConflictVersion? conflict = null) => new()
     {
         Id = article?.Id, Status = article?.Status ?? ArticleStatus.Draft, PublishAt = article?.PublishAt, Form = form,
+        IsPublic = article is { Status: ArticleStatus.Published, PublishAt: { } at } && at <= clock.GetUtcNow().UtcDateTime,
+        IsPinned = article is { PinnedAt: not null } && (article.PinnedUntil is null || article.PinnedUntil > clock.GetUtcNow().UtcDateTime),
+        PinnedUntil = article?.PinnedUntil,
         Choices = await ChoicesAsync(cancellationToken), Conflict = conflict,
         MayPublish = User.MayPublish(), MayDelete = User.IsInRole(Account.Roles.Admin),
         MaySubmit = article is { Status: ArticleStatus.Draft } && await MayEditAsync(article),

@@ -51,10 +51,12 @@ public sealed class ArticleWorkflow(MepCmsDbContext db, PublicationEvents events
                 break;
             case Transition.Schedule:
                 (article.Status, article.PublishAt, article.WentLiveAt) = (ArticleStatus.Published, publishAtUtc, null);
+                (article.PinnedAt, article.PinnedUntil) = (null, null); // not public until then
                 summary = $"Scheduled for {BrusselsTime.DateTimeText(publishAtUtc!.Value)} Brussels time";
                 break;
             case Transition.Unpublish:
                 (article.Status, article.WentLiveAt) = (ArticleStatus.Unpublished, null);
+                (article.PinnedAt, article.PinnedUntil) = (null, null);
                 summary = "Unpublished";
                 break;
             default:

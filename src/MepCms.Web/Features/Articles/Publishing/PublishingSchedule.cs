@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace MepCms.Web.Features.Articles.Publishing;
 
 /// <summary>
-/// Knows when the next scheduled statement goes live, so a cached page never outlives it. The time
+/// Knows when the next scheduled statement goes live (or a pinned one's pin ends), so a cached
+/// page never outlives it. The time
 /// is read with one indexed query and kept in memory until a statement changes; the first public
 /// request at or after it raises <see cref="PublicationChange.ScheduledTimeReached"/> (the cache
 /// evicts every list), with the app's own clock (the output cache's clock cannot be injected).
@@ -71,9 +72,10 @@ public sealed class PublishingSchedule(IServiceScopeFactory scopes, PublicationE
             var changes = Interlocked.Read(ref _changes);
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<MepCmsDbContext>();
+            // The next go-live, or the end of a pin: whichever comes first changes the lists.
             var next = await db.Articles.AsNoTracking()
-                .Where(a => a.Status == ArticleStatus.Published && a.PublishAt > now)
-                .MinAsync(a => a.PublishAt, cancellationToken) ?? None;
+                .Where(a => (a.Status == ArticleStatus.Published && a.PublishAt > now) || (a.PinnedAt != null && a.PinnedUntil > now))
+                .MinAsync(a => a.Status == ArticleStatus.Published && a.PublishAt > now ? a.PublishAt : a.PinnedUntil, cancellationToken) ?? None;
             if (changes != Interlocked.Read(ref _changes))
             {
                 // A change saved while the query ran may have moved the time: this response is

@@ -11,6 +11,7 @@ public static class PublishingSetup
     public static IServiceCollection AddPublishing(this IServiceCollection services)
     {
         services.AddScoped<ArticleWorkflow>();
+        services.AddScoped<ArticlePins>();
         services.AddScoped<GoLive>();
         services.AddSingleton<GoLiveSignal>();
         services.AddHostedService<GoLiveService>();
