@@ -42,6 +42,8 @@ public sealed class EndpointInventoryTests(MepCmsFactory app) : IClassFixture<Me
         "POST /admin/articles/{id}/edit",
         "POST /admin/articles/{id}/embargo",
         "POST /admin/articles/{id}/pin",
+        "POST /admin/articles/{id}/unpublish-at",
+        "POST /admin/articles/{id}/unpublish-at/cancel",
         "POST /admin/articles/{id}/unpin",
         "GET /admin/articles/{id}/press",
         "POST /admin/articles/{id}/press/revoke",

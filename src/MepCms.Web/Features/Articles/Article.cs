@@ -32,6 +32,8 @@ public sealed class Article
     /// <see cref="PublishAt"/> or the status back must clear it, so the statement goes live again.
     /// </summary>
     public DateTime? WentLiveAt { get; set; }
+    /// <summary>UTC; the statement leaves the public site then (expiry), exactly like a go-live in reverse.</summary>
+    public DateTime? UnpublishAt { get; set; }
     /// <summary>UTC; set while editors pin it to the top of the home page (one statement at a time).</summary>
     public DateTime? PinnedAt { get; set; }
     /// <summary>UTC; the pin ends then (none: until unpinned).</summary>

@@ -30,6 +30,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         // Few rows have them: the home page's pinned statement and the schedule's next pin end.
         builder.HasIndex(a => a.PinnedAt);
         builder.HasIndex(a => a.PinnedUntil);
+        builder.HasIndex(a => a.UnpublishAt);
 
         builder.HasMany(a => a.Committees).WithMany().UsingEntity(
             "ArticleCommittee",

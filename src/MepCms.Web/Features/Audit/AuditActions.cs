@@ -26,6 +26,10 @@ public static class AuditActions
     public const string ArticlePublicLinkSent = "Article.PublicLinkSent";
     /// <summary>At go-live, e-mail alerts queued for the matching subscribers (by "system").</summary>
     public const string ArticleAlertsSent = "Article.AlertsSent";
+    /// <summary>An unpublish time set (the summary gives it) or cancelled; at that minute it expired (by "system", once).</summary>
+    public const string ArticleExpiryScheduled = "Article.ExpiryScheduled";
+    public const string ArticleExpiryCancelled = "Article.ExpiryCancelled";
+    public const string ArticleExpired = "Article.Expired";
     /// <summary>Pinned to the top of the home page (the summary gives the end, if any), or unpinned.</summary>
     public const string ArticlePinned = "Article.Pinned";
     public const string ArticleUnpinned = "Article.Unpinned";

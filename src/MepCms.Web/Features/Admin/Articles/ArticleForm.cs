@@ -65,6 +65,8 @@ public sealed class EditorViewModel
     /// <summary>Pinned to the top of the home page now; <see cref="PinnedUntil"/> ends it.</summary>
     public bool IsPinned { get; init; }
     public DateTime? PinnedUntil { get; init; }
+    /// <summary>When it leaves the public site by itself (none: it stays).</summary>
+    public DateTime? UnpublishAt { get; init; }
     public required ArticleForm Form { get; init; }
     public required EditorChoices Choices { get; init; }
     public ConflictVersion? Conflict { get; init; }

@@ -20,6 +20,9 @@ public sealed record RatedItem(int Id, string Title, RatingSummary Rating)
 public sealed record DashboardViewModel(IReadOnlyList<DashboardItem> InReview, IReadOnlyList<DashboardItem> Scheduled, IReadOnlyList<DashboardItem> RecentlyPublished,
     IReadOnlyList<RatedItem> TopRated, IReadOnlyList<RatedItem> MostRated)
 {
+    /// <summary>Published or scheduled statements with an unpublish time still to come, soonest first.</summary>
+    public IReadOnlyList<DashboardItem> Leaving { get; init; } = [];
+
     /// <summary>Ratings older than this many days do not count on the dashboard.</summary>
     public const int RatingDays = 30;
     /// <summary>Fewer ratings than this in the window say too little to rank a statement as top-rated.</summary>
@@ -48,7 +51,9 @@ public sealed class DashboardController(MepCmsDbContext db, TimeProvider clock) 
         var topRated = rated.Where(r => r.Count >= DashboardViewModel.TopRatedMinimum)
             .OrderByDescending(r => r.Average).ThenByDescending(r => r.Count).ThenBy(r => r.Id).Take(Shown).ToList();
         var mostRated = rated.OrderByDescending(r => r.Count).ThenByDescending(r => r.Average).ThenBy(r => r.Id).Take(Shown).ToList();
-        return View(new DashboardViewModel(inReview, scheduled, published, topRated, mostRated));
+        var leaving = await articles.Where(a => a.Status == ArticleStatus.Published && a.UnpublishAt > now).OrderBy(a => a.UnpublishAt).Take(Shown)
+            .Select(a => new DashboardItem(a.Id, a.Title, a.UnpublishAt)).ToListAsync(cancellationToken);
+        return View(new DashboardViewModel(inReview, scheduled, published, topRated, mostRated) { Leaving = leaving });
     }
 
     private Task<List<DashboardItem>> Items(IQueryable<Article> query, bool useUpdated, CancellationToken cancellationToken) =>

@@ -64,6 +64,11 @@ public sealed class ArticleWorkflow(MepCmsDbContext db, PublicationEvents events
                 summary = $"Deleted \"{article.Title}\"";
                 break;
         }
+        if (transition is Transition.Publish or Transition.Schedule && article.UnpublishAt <= article.PublishAt
+            || transition == Transition.Unpublish)
+        {
+            article.UnpublishAt = null; // an unpublish time before the new publish time, or done by hand
+        }
         if (transition is Transition.Publish or Transition.Schedule && linkBaseUrl is { Length: > 0 and <= Limits.Url })
         {
             article.LinkBaseUrl = linkBaseUrl;

@@ -12,6 +12,7 @@ public static class PublishingSetup
     {
         services.AddScoped<ArticleWorkflow>();
         services.AddScoped<ArticlePins>();
+        services.AddScoped<Expiry>();
         services.AddScoped<GoLive>();
         services.AddSingleton<GoLiveSignal>();
         services.AddHostedService<GoLiveService>();
