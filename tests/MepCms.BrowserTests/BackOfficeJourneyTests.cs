@@ -40,7 +40,7 @@ public sealed class BackOfficeJourneyTests(Site site)
         await Assertions.Expect(editor.Locator(".article-card__title").First).ToHaveTextAsync(title);
 
         await editor.GotoAsync(editUrl);
-        await editor.GetByRole(AriaRole.Button, new() { Name = "Unpublish" }).ClickAsync();
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Unpublish", Exact = true }).ClickAsync();
         await editor.GotoAsync("/");
         await Assertions.Expect(editor.Locator(".article-card__title", new() { HasText = title })).ToHaveCountAsync(0);
     }

@@ -35,6 +35,8 @@ public sealed class TwoFactorJourneyTests(Site site)
         await page.GetByRole(AriaRole.Link, new() { Name = "Continue to the back office" }).ClickAsync();
         await page.WaitForURLAsync("**/admin");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        // Signed out only once the answer is in (its cookie cleared); navigating earlier races it.
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
         await page.GotoAsync("/account/login");
         await StaffSignIn.EnterPasswordAsync(page, account.Email);
         await StaffSignIn.EnterCodeAsync(page, StaffSignIn.AppCode(key, stepsAhead: 1)); // the first code is spent
