@@ -59,6 +59,9 @@ public sealed class PressSendingTests(AlertsFactory app) : IClassFixture<AlertsF
         var (pia, rui) = (PersonalLink(app.Smtp.To(opener).Single()), PersonalLink(app.Smtp.To(revoked).Single()));
         using var journalist = app.CreateBrowserlessClient();
 
+        using var checker = new HttpRequestMessage(HttpMethod.Head, pia); // a link checker: no opening
+        Assert.Equal(HttpStatusCode.OK, (await journalist.SendAsync(checker)).StatusCode);
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
         var page = await journalist.GetAsync(pia);
         var opened = app.Clock.GetUtcNow().UtcDateTime;
         app.Clock.Advance(TimeSpan.FromMinutes(5));
