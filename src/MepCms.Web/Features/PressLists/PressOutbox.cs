@@ -35,9 +35,9 @@ internal sealed class PressOutbox(PressMail mail, ILogger<PressOutbox> logger) :
             var recipient = m.Recipient;
             var open = recipient.RevokedAt is null && !optedOut.Contains(recipient.EmailKey) && statements.ContainsKey(recipient.ArticleId);
             var message = !open ? null
-                : m.Kind == PressMessageKind.Embargo && !visible.Contains(recipient.ArticleId) ? mail.Embargoed(recipient, statements[recipient.ArticleId])
+                : m.Kind == PressMessageKind.Embargo && statements[recipient.ArticleId].PublishAt > now ? mail.Embargoed(recipient, statements[recipient.ArticleId])
                 : m.Kind == PressMessageKind.PublicLink && visible.Contains(recipient.ArticleId) ? mail.Public(recipient, statements[recipient.ArticleId])
-                : null; // an embargo overtaken by the go-live: the public link follows
+                : null; // an embargo overtaken by its publish time (the public link follows), or a link to a page no longer public
             return new OutboxItem(message, (result, ct) => RecordAsync(db, m, result, now, ct));
         }).ToList();
     }

@@ -34,8 +34,7 @@ public sealed class ArticlePins(MepCmsDbContext db, PublicationEvents events, Ti
         {
             return PinOutcome.NotPublic;
         }
-        var unpinned = await ChangeAsync(() => db.Articles.Where(a => a.PinnedAt != null && a.Id != articleId)
-            .Select(a => a.Id).ToListAsync(cancellationToken), articleId, now, untilUtc, user, cancellationToken);
+        var unpinned = await ChangeAsync(articleId, now, untilUtc, user, cancellationToken);
         foreach (var id in unpinned.Append(articleId))
         {
             await events.RaiseAsync(new PublicationChanged(id, PublicationChange.Edited), cancellationToken);
@@ -59,12 +58,12 @@ public sealed class ArticlePins(MepCmsDbContext db, PublicationEvents events, Ti
     }
 
     // The others unpinned and this one pinned, with its audit entry: all or nothing.
-    private Task<List<int>> ChangeAsync(Func<Task<List<int>>> others, int articleId, DateTime now, DateTime? until, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+    private Task<List<int>> ChangeAsync(int articleId, DateTime now, DateTime? until, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var unpinned = await others();
+            var unpinned = await db.Articles.Where(a => a.PinnedAt != null && a.Id != articleId).Select(a => a.Id).ToListAsync(cancellationToken);
             await db.Articles.Where(a => unpinned.Contains(a.Id))
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.PinnedAt, (DateTime?)null).SetProperty(a => a.PinnedUntil, (DateTime?)null), cancellationToken);
             await db.Articles.Where(a => a.Id == articleId)
