@@ -25,6 +25,7 @@ public abstract class MepCmsDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<ArticleAuthor> ArticleAuthors => Set<ArticleAuthor>();
     public DbSet<ArticleSlug> ArticleSlugs => Set<ArticleSlug>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
+    public DbSet<ArticleCorrection> ArticleCorrections => Set<ArticleCorrection>();
     public DbSet<Author> Authors => Set<Author>();
     public DbSet<CommitteeMembership> CommitteeMemberships => Set<CommitteeMembership>();
     public DbSet<Committee> Committees => Set<Committee>();

@@ -28,7 +28,7 @@ public static class EditorForms
         var fields = new Dictionary<string, string>();
         foreach (var input in form.QuerySelectorAll("input[name], textarea[name]"))
         {
-            if (input.GetAttribute("type") is "checkbox" && !input.HasAttribute("checked")) { continue; }
+            if (input.GetAttribute("type") is "checkbox" or "radio" && !input.HasAttribute("checked")) { continue; }
             fields[input.GetAttribute("name")!] = input.TagName == "TEXTAREA" ? input.TextContent : input.GetAttribute("value") ?? "";
         }
         foreach (var select in form.QuerySelectorAll("select[name]"))

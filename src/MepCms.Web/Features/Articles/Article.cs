@@ -62,6 +62,8 @@ public sealed class Article
     public List<Topic> Topics { get; set; } = [];
     public List<ArticleSlug> FormerSlugs { get; set; } = [];
     public List<ArticleRevision> Revisions { get; set; } = [];
+    /// <summary>The public notes of corrections and updates made after it went live, oldest first.</summary>
+    public List<ArticleCorrection> Corrections { get; set; } = [];
 
     public double? AverageScore => RatingCount == 0 ? null : (double)RatingSum / RatingCount;
 }
@@ -101,4 +103,36 @@ public sealed class ArticleRevision
     public string? CreatedById { get; set; }
     public string CreatedByName { get; set; } = "";
     public string Note { get; set; } = "";
+}
+
+/// <summary>What an edit of a public statement was, as the editor says when saving it.</summary>
+public enum ChangeKind
+{
+    /// <summary>Spelling, punctuation, a broken link: nothing public changes but the modified date.</summary>
+    TypoFix = 0,
+    /// <summary>A fact was wrong: a dated "Corrected on …" note is shown to readers.</summary>
+    Correction = 1,
+    /// <summary>News was added: a dated "Updated on …" note is shown to readers.</summary>
+    Update = 2,
+}
+
+/// <summary>
+/// A dated note for readers, added when a public statement was corrected or updated. Kept with the
+/// revision the change was saved as, never removed: a correction is part of the public record.
+/// </summary>
+public sealed class ArticleCorrection
+{
+    public const int NoteLength = 500;
+
+    public int Id { get; set; }
+    public int ArticleId { get; set; }
+    public Article Article { get; set; } = null!;
+    /// <summary><see cref="ChangeKind.Correction"/> or <see cref="ChangeKind.Update"/>.</summary>
+    public ChangeKind Kind { get; set; }
+    public string Note { get; set; } = "";
+    /// <summary>UTC.</summary>
+    public DateTime CreatedAt { get; set; }
+    public string? CreatedById { get; set; }
+    /// <summary>The revision the corrected text was saved as.</summary>
+    public int RevisionNumber { get; set; }
 }

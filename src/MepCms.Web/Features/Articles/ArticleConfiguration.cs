@@ -81,3 +81,15 @@ internal sealed class ArticleRevisionConfiguration : IEntityTypeConfiguration<Ar
         builder.HasOne(r => r.Article).WithMany(a => a.Revisions).HasForeignKey(r => r.ArticleId);
     }
 }
+
+internal sealed class ArticleCorrectionConfiguration : IEntityTypeConfiguration<ArticleCorrection>
+{
+    public void Configure(EntityTypeBuilder<ArticleCorrection> builder)
+    {
+        builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.Note).HasMaxLength(ArticleCorrection.NoteLength).IsRequired();
+        builder.Property(c => c.CreatedById).HasMaxLength(Limits.UserId);
+        builder.HasIndex(c => new { c.ArticleId, c.CreatedAt });
+        builder.HasOne(c => c.Article).WithMany(a => a.Corrections).HasForeignKey(c => c.ArticleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -33,7 +33,14 @@ public static class ArticleJsonLd
             }).ToList(),
             ["publisher"] = new Dictionary<string, string> { ["@type"] = "Organization", ["name"] = siteName, ["url"] = absolute("/") },
             ["about"] = article.Topics.Count == 0 ? null : article.Topics.Select(t => t.Name).ToList(),
+            ["correction"] = article.Corrections.Any(c => c.Kind == ChangeKind.Correction)
+                ? article.Corrections.Where(c => c.Kind == ChangeKind.Correction).Select(c => new Dictionary<string, string>
+                {
+                    ["@type"] = "CorrectionComment", ["text"] = c.Note, ["datePublished"] = BrusselsTime.Iso(c.At),
+                }).ToList()
+                : null,
         };
-        return JsonSerializer.Serialize(data, Options);
+        // The ignore condition covers properties, not dictionary entries: leave the empty ones out here.
+        return JsonSerializer.Serialize(data.Where(e => e.Value is not null).ToDictionary(), Options);
     }
 }

@@ -29,5 +29,6 @@ public static class ArticleQueries
             Committees = a.Committees.OrderBy(c => c.Code).Select(c => new NamedLink(c.Name, c.Slug)).ToList(),
             Topics = a.Topics.OrderBy(t => t.Name).Select(t => new NamedLink(t.Name, t.Slug)).ToList(),
             Rating = new RatingSummary(a.RatingCount, a.RatingSum),
+            Corrections = a.Corrections.OrderBy(c => c.CreatedAt).Select(c => new CorrectionNote(c.Kind, c.CreatedAt, c.Note)).ToList(),
         });
 }

@@ -27,9 +27,20 @@ public sealed class ArticlePageViewModel : IHasPageMeta
     public required IReadOnlyList<NamedLink> Committees { get; init; }
     public required IReadOnlyList<NamedLink> Topics { get; init; }
     public required RatingSummary Rating { get; init; }
+    /// <summary>The dated notes of its corrections and updates, oldest first.</summary>
+    public IReadOnlyList<CorrectionNote> Corrections { get; init; } = [];
     /// <summary>A few other statements by the same MEPs or on the same committees or topics.</summary>
     public IReadOnlyList<ArticleSummary> Related { get; set; } = [];
     public PageMeta Meta => new(Title, Lead, $"/articles/{Slug}", "article");
+}
+
+/// <summary>A correction or update as readers see it: "Corrected on 7 October 2023: …".</summary>
+public sealed record CorrectionNote(ChangeKind Kind, DateTime At, string Note)
+{
+    public string Label => (Kind == ChangeKind.Correction ? "Corrected on " : "Updated on ") + Infrastructure.Web.BrusselsTime.Date(At);
+
+    /// <summary>The whole note in one line of plain text (the feed's item description).</summary>
+    public string Text => $"{Label}: {Note}";
 }
 
 /// <summary>An MEP beside their statement: the directory card and the press contact.</summary>

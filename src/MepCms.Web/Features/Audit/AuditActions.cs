@@ -10,6 +10,8 @@ public static class AuditActions
     public const string ArticleCreated = "Article.Created";
     /// <summary>Saved from the editor, or an older revision restored (the summary says which).</summary>
     public const string ArticleEdited = "Article.Edited";
+    /// <summary>A public statement corrected or updated with a note for readers (the summary gives it).</summary>
+    public const string ArticleCorrected = "Article.Corrected";
     public const string ArticleSubmitted = "Article.Submitted";
     public const string ArticlePublished = "Article.Published";
     public const string ArticleScheduled = "Article.Scheduled";

@@ -6,7 +6,13 @@ using MepCms.Web.Features.Articles;
 namespace MepCms.Web.Features.Feeds;
 
 /// <summary>A statement as a feed carries it.</summary>
-public sealed record FeedEntry(string Title, string Slug, string Lead, DateTime PublishAt, DateTime UpdatedAt, IReadOnlyList<string> Authors);
+public sealed record FeedEntry(string Title, string Slug, string Lead, DateTime PublishAt, DateTime UpdatedAt, IReadOnlyList<string> Authors)
+{
+    /// <summary>Its corrections and updates, oldest first: told in the item's description.</summary>
+    public IReadOnlyList<CorrectionNote> Corrections { get; init; } = [];
+
+    public string Description => Corrections.Count == 0 ? Lead : string.Join("\n\n", [Lead, .. Corrections.Select(c => c.Text)]);
+}
 
 /// <summary>RSS 2.0 written by System.ServiceModel.Syndication, so escaping and dates follow the standard.</summary>
 public static class RssFeed
@@ -17,7 +23,10 @@ public static class RssFeed
     public static IQueryable<FeedEntry> Latest(IQueryable<Article> visible) =>
         visible.OrderByDescending(a => a.PublishAt).ThenByDescending(a => a.Id).Take(Size)
             .Select(a => new FeedEntry(a.Title, a.Slug, a.Lead, a.PublishAt!.Value, a.UpdatedAt,
-                a.Authors.OrderBy(x => x.Position).Select(x => x.Author.FullName).ToList()));
+                a.Authors.OrderBy(x => x.Position).Select(x => x.Author.FullName).ToList())
+            {
+                Corrections = a.Corrections.OrderBy(c => c.CreatedAt).Select(c => new CorrectionNote(c.Kind, c.CreatedAt, c.Note)).ToList(),
+            });
 
     /// <param name="absolute">Turns a site path into an absolute URL.</param>
     public static byte[] Write(string title, string description, string language, string pagePath, string feedPath,
@@ -32,7 +41,7 @@ public static class RssFeed
         feed.Items = entries.Select(e =>
         {
             var url = absolute($"/articles/{e.Slug}");
-            var item = new SyndicationItem(e.Title, e.Lead, new Uri(url), url, Latest(e)) { PublishDate = e.PublishAt };
+            var item = new SyndicationItem(e.Title, e.Description, new Uri(url), url, Latest(e)) { PublishDate = e.PublishAt };
             foreach (var author in e.Authors)
             {
                 item.Authors.Add(new SyndicationPerson { Name = author });

@@ -90,7 +90,7 @@ public sealed class ArticleEditorTests(MepCmsFactory app) : IClassFixture<MepCms
         var form = await editor.Client.LoadEditFormAsync(article.Id);
         var newSlug = TestData.Unique("renamed");
 
-        var saved = await editor.Client.SaveEditFormAsync(article.Id, form, new() { ["Slug"] = newSlug });
+        var saved = await editor.Client.SaveEditFormAsync(article.Id, form, new() { ["Slug"] = newSlug, ["Change"] = "TypoFix" });
         var old = await app.CreateBrowserlessClient().GetAsync($"/articles/{article.Slug}");
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -107,7 +107,7 @@ public sealed class ArticleEditorTests(MepCmsFactory app) : IClassFixture<MepCms
         await reader.GetStringAsync($"/articles/{article.Slug}");
 
         var form = await editor.Client.LoadEditFormAsync(article.Id);
-        await editor.Client.SaveEditFormAsync(article.Id, form, new() { ["BodyMarkdown"] = "A *corrected* sentence." });
+        await editor.Client.SaveEditFormAsync(article.Id, form, new() { ["Change"] = "TypoFix", ["BodyMarkdown"] = "A *corrected* sentence." });
 
         Assert.Contains("<em>corrected</em>", await reader.GetStringAsync($"/articles/{article.Slug}"));
     }

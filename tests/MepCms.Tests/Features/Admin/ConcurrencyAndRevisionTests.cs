@@ -17,8 +17,8 @@ public sealed class ConcurrencyAndRevisionTests(MepCmsFactory app) : IClassFixtu
         var annasForm = await anna.Client.LoadEditFormAsync(article.Id);
         var bensForm = await ben.Client.LoadEditFormAsync(article.Id);
 
-        var first = await anna.Client.SaveEditFormAsync(article.Id, annasForm, new() { ["BodyMarkdown"] = "Anna's careful wording." });
-        var second = await ben.Client.SaveEditFormAsync(article.Id, bensForm, new() { ["BodyMarkdown"] = "Ben's quick fix." });
+        var first = await anna.Client.SaveEditFormAsync(article.Id, annasForm, new() { ["Change"] = "TypoFix", ["BodyMarkdown"] = "Anna's careful wording." });
+        var second = await ben.Client.SaveEditFormAsync(article.Id, bensForm, new() { ["Change"] = "TypoFix", ["BodyMarkdown"] = "Ben's quick fix." });
         var page = Html.Parse(await second.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
@@ -36,8 +36,8 @@ public sealed class ConcurrencyAndRevisionTests(MepCmsFactory app) : IClassFixtu
         var anna = await app.SignedInAsync(Roles.Editor);
         var ben = await app.SignedInAsync(Roles.Editor);
         var bensForm = await ben.Client.LoadEditFormAsync(article.Id);
-        await anna.Client.SaveEditFormAsync(article.Id, await anna.Client.LoadEditFormAsync(article.Id), new() { ["BodyMarkdown"] = "Anna's text." });
-        var conflict = Html.Parse(await (await ben.Client.SaveEditFormAsync(article.Id, bensForm, new() { ["BodyMarkdown"] = "Ben's text." })).Content.ReadAsStringAsync());
+        await anna.Client.SaveEditFormAsync(article.Id, await anna.Client.LoadEditFormAsync(article.Id), new() { ["Change"] = "TypoFix", ["BodyMarkdown"] = "Anna's text." });
+        var conflict = Html.Parse(await (await ben.Client.SaveEditFormAsync(article.Id, bensForm, new() { ["Change"] = "TypoFix", ["BodyMarkdown"] = "Ben's text." })).Content.ReadAsStringAsync());
 
         var retry = await ben.Client.PostAsync($"/admin/articles/{article.Id}/edit", new FormUrlEncodedContent(
             conflict.QuerySelectorAll("#article-form input[name], #article-form textarea[name]")
@@ -59,7 +59,7 @@ public sealed class ConcurrencyAndRevisionTests(MepCmsFactory app) : IClassFixtu
         var editor = await app.SignedInAsync(Roles.Editor);
         var form = await editor.Client.LoadEditFormAsync(article.Id);
 
-        var response = await editor.Client.SaveEditFormAsync(article.Id, form, new() { ["Version"] = version, ["BodyMarkdown"] = "Overwrite?" });
+        var response = await editor.Client.SaveEditFormAsync(article.Id, form, new() { ["Change"] = "TypoFix", ["Version"] = version, ["BodyMarkdown"] = "Overwrite?" });
 
         Assert.NotEqual(HttpStatusCode.Redirect, response.StatusCode);
         Assert.True((int)response.StatusCode < 500);
@@ -73,7 +73,7 @@ public sealed class ConcurrencyAndRevisionTests(MepCmsFactory app) : IClassFixtu
         var editor = await app.SignedInAsync(Roles.Editor);
         var id = await editor.Client.CreateDraftAsync(EditorForms.Fields("Diffed " + TestData.Unique("d"), mep.Id, body: "line one\nline two"));
         var form = await editor.Client.LoadEditFormAsync(id);
-        await editor.Client.SaveEditFormAsync(id, form, new() { ["BodyMarkdown"] = "line one\n<img src=x onerror=alert(1)>" });
+        await editor.Client.SaveEditFormAsync(id, form, new() { ["Change"] = "TypoFix", ["BodyMarkdown"] = "line one\n<img src=x onerror=alert(1)>" });
 
         var list = await editor.Client.GetDocumentAsync($"/admin/articles/{id}/revisions");
         var diff = await editor.Client.GetDocumentAsync($"/admin/articles/{id}/revisions/diff?from=1&to=2");
@@ -91,7 +91,7 @@ public sealed class ConcurrencyAndRevisionTests(MepCmsFactory app) : IClassFixtu
         var mep = await app.SaveAsync(TestData.Author());
         var editor = await app.SignedInAsync(Roles.Editor);
         var id = await editor.Client.CreateDraftAsync(EditorForms.Fields("Restored " + TestData.Unique("r"), mep.Id, body: "First wording."));
-        await editor.Client.SaveEditFormAsync(id, await editor.Client.LoadEditFormAsync(id), new() { ["BodyMarkdown"] = "Second wording." });
+        await editor.Client.SaveEditFormAsync(id, await editor.Client.LoadEditFormAsync(id), new() { ["Change"] = "TypoFix", ["BodyMarkdown"] = "Second wording." });
 
         var response = await editor.Client.PostFormAsync($"/admin/articles/{id}/revisions", $"/admin/articles/{id}/revisions/1/restore", []);
 

@@ -133,7 +133,7 @@ public sealed class DirectoryMergeTests(MepCmsFactory app) : IClassFixture<MepCm
         Assert.Equal($"{source.Id}", form["TopicIds"]);
 
         await editor.Client.PostFormAsync($"/admin/topics/{source.Id}/edit", $"/admin/topics/{source.Id}/merge", new() { ["TargetId"] = $"{target.Id}" });
-        var saved = await editor.Client.SaveEditFormAsync(statement.Id, form, []);
+        var saved = await editor.Client.SaveEditFormAsync(statement.Id, form, new() { ["Change"] = "TypoFix" });
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal([target.Id], await app.WithDbAsync(db => db.Articles.Where(a => a.Id == statement.Id).SelectMany(a => a.Topics.Select(t => t.Id)).ToListAsync()));

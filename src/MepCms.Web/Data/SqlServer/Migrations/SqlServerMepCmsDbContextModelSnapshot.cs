@@ -427,6 +427,44 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                     b.ToTable("ArticleAuthors");
                 });
 
+            modelBuilder.Entity("MepCms.Web.Features.Articles.ArticleCorrection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("RevisionNumber")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId", "CreatedAt");
+
+                    b.ToTable("ArticleCorrections");
+                });
+
             modelBuilder.Entity("MepCms.Web.Features.Articles.ArticleRevision", b =>
                 {
                     b.Property<int>("Id")
@@ -1347,6 +1385,17 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                     b.Navigation("Author");
                 });
 
+            modelBuilder.Entity("MepCms.Web.Features.Articles.ArticleCorrection", b =>
+                {
+                    b.HasOne("MepCms.Web.Features.Articles.Article", "Article")
+                        .WithMany("Corrections")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+                });
+
             modelBuilder.Entity("MepCms.Web.Features.Articles.ArticleRevision", b =>
                 {
                     b.HasOne("MepCms.Web.Features.Articles.Article", "Article")
@@ -1518,6 +1567,8 @@ namespace MepCms.Web.Data.SqlServer.Migrations
             modelBuilder.Entity("MepCms.Web.Features.Articles.Article", b =>
                 {
                     b.Navigation("Authors");
+
+                    b.Navigation("Corrections");
 
                     b.Navigation("FormerSlugs");
 

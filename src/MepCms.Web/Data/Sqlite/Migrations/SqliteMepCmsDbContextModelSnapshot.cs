@@ -415,6 +415,42 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.ToTable("ArticleAuthors");
                 });
 
+            modelBuilder.Entity("MepCms.Web.Features.Articles.ArticleCorrection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RevisionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId", "CreatedAt");
+
+                    b.ToTable("ArticleCorrections");
+                });
+
             modelBuilder.Entity("MepCms.Web.Features.Articles.ArticleRevision", b =>
                 {
                     b.Property<int>("Id")
@@ -1304,6 +1340,17 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.Navigation("Author");
                 });
 
+            modelBuilder.Entity("MepCms.Web.Features.Articles.ArticleCorrection", b =>
+                {
+                    b.HasOne("MepCms.Web.Features.Articles.Article", "Article")
+                        .WithMany("Corrections")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+                });
+
             modelBuilder.Entity("MepCms.Web.Features.Articles.ArticleRevision", b =>
                 {
                     b.HasOne("MepCms.Web.Features.Articles.Article", "Article")
@@ -1475,6 +1522,8 @@ namespace MepCms.Web.Data.Sqlite.Migrations
             modelBuilder.Entity("MepCms.Web.Features.Articles.Article", b =>
                 {
                     b.Navigation("Authors");
+
+                    b.Navigation("Corrections");
 
                     b.Navigation("FormerSlugs");
 

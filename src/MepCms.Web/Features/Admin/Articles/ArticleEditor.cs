@@ -53,6 +53,18 @@ public sealed class ArticleEditor(MepCmsDbContext db, IMarkdownRenderer markdown
             return new SaveResult(SaveOutcome.Invalid, article.Id);
         }
         var now = clock.GetUtcNow().UtcDateTime;
+        var number = await revisions.NextNumberAsync(article.Id, cancellationToken);
+        var action = AuditActions.ArticleEdited;
+        if (article.IsVisibleAt(now) && form.PublicChange is { } change)
+        {
+            // Readers are told: a dated note, kept with the revision the corrected text is saved as.
+            article.Corrections.Add(new ArticleCorrection { Kind = change.Kind, Note = change.Note, CreatedAt = now, CreatedById = user.Id(), RevisionNumber = number });
+            (action, note) = (AuditActions.ArticleCorrected, $"{(change.Kind == ChangeKind.Correction ? "Correction" : "Update")}: {change.Note}");
+        }
+        else if (article.IsVisibleAt(now) && form.Change == ChangeKind.TypoFix)
+        {
+            note = "Typo fix";
+        }
         if (oldSlug != article.Slug && article.Status is ArticleStatus.Published or ArticleStatus.Unpublished)
         {
             // The old address was public: it keeps answering, with a permanent redirect.
@@ -62,8 +74,8 @@ public sealed class ArticleEditor(MepCmsDbContext db, IMarkdownRenderer markdown
         // Always an update of the row, even when only its links changed, so the token is renewed and checked.
         db.Entry(article).Property(a => a.UpdatedAt).IsModified = true;
         db.Entry(article).Property(a => a.Version).OriginalValue = form.Version;
-        revisions.Add(article, user, now, note, await revisions.NextNumberAsync(article.Id, cancellationToken));
-        db.Record(user, now, AuditActions.ArticleEdited, "Article", article.Id, $"{note}: \"{article.Title}\"" + (oldSlug != article.Slug ? $" (slug {oldSlug} → {article.Slug})" : ""));
+        revisions.Add(article, user, now, note, number);
+        db.Record(user, now, action, "Article", article.Id, $"{note}: \"{article.Title}\"" + (oldSlug != article.Slug ? $" (slug {oldSlug} → {article.Slug})" : ""));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

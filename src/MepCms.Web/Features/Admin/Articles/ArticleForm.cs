@@ -37,6 +37,17 @@ public sealed class ArticleForm
     public List<int> CommitteeIds { get; set; } = [];
     public List<int> TopicIds { get; set; } = [];
 
+    /// <summary>Asked when the statement is public: a silent typo fix, or a correction or update readers are told of.</summary>
+    public ChangeKind? Change { get; set; }
+
+    /// <summary>The note readers see with a correction or update ("The vote took place on Tuesday, not Monday.").</summary>
+    [StringLength(ArticleCorrection.NoteLength), Display(Name = "Note for readers")]
+    public string? ChangeNote { get; set; }
+
+    /// <summary>A correction or update, with its note; null for a typo fix or no answer.</summary>
+    public (ChangeKind Kind, string Note)? PublicChange =>
+        Change is ChangeKind.Correction or ChangeKind.Update && ChangeNote?.Trim() is { Length: > 0 } note ? (Change.Value, note) : null;
+
     public static ArticleForm From(Article a) => new()
     {
         Version = a.Version, Title = a.Title, Slug = a.Slug, Lead = a.Lead, Place = a.Place, ProcedureReference = a.ProcedureReference,
@@ -65,6 +76,10 @@ public sealed class EditorViewModel
     /// <summary>Pinned to the top of the home page now; <see cref="PinnedUntil"/> ends it.</summary>
     public bool IsPinned { get; init; }
     public DateTime? PinnedUntil { get; init; }
+    /// <summary>Public now: saving asks whether the change is a typo fix or a correction or update.</summary>
+    public bool AsksChangeKind => IsPublic;
+    /// <summary>The notes readers already see, oldest first.</summary>
+    public IReadOnlyList<ArticleCorrection> Corrections { get; init; } = [];
     /// <summary>When it leaves the public site by itself (none: it stays).</summary>
     public DateTime? UnpublishAt { get; init; }
     public required ArticleForm Form { get; init; }

@@ -1,6 +1,7 @@
 using MepCms.Web.Data;
 using MepCms.Web.Features.Account;
 using MepCms.Web.Features.Articles;
+using MepCms.Web.Features.Articles.Publishing;
 using MepCms.Web.Features.Shared;
 using MepCms.Web.Infrastructure.Markdown;
 using Microsoft.AspNetCore.Authorization;
@@ -90,6 +91,7 @@ public sealed class ArticlesController(MepCmsDbContext db, ArticleEditor editor,
         {
             return Forbid();
         }
+        AskChangeKind(article, form);
         if (ModelState.IsValid)
         {
             var result = await editor.UpdateAsync(article, form, User, ModelState, "Edited", cancellationToken);
@@ -109,6 +111,23 @@ public sealed class ArticlesController(MepCmsDbContext db, ArticleEditor editor,
             }
         }
         return View(nameof(Edit), await EditorAsync(article, form, cancellationToken));
+    }
+
+    /// <summary>Saving a public statement must say what the change is: a silent typo fix, or a correction or update with a note.</summary>
+    private void AskChangeKind(Article article, ArticleForm form)
+    {
+        if (!article.IsVisibleAt(clock.GetUtcNow().UtcDateTime))
+        {
+            return;
+        }
+        if (form.Change is not { } kind || !Enum.IsDefined(kind))
+        {
+            ModelState.AddModelError(nameof(form.Change), "This statement is public: say whether your change is a typo fix, a correction or an update.");
+        }
+        else if (kind != ChangeKind.TypoFix && string.IsNullOrWhiteSpace(form.ChangeNote))
+        {
+            ModelState.AddModelError(nameof(form.ChangeNote), "Write the note readers will see with the correction or update.");
+        }
     }
 
     /// <summary>The live preview: the body rendered by the same pipeline as the public page.</summary>
@@ -135,9 +154,10 @@ public sealed class ArticlesController(MepCmsDbContext db, ArticleEditor editor,
     private async Task<EditorViewModel> EditorAsync(Article? article, ArticleForm form, CancellationToken cancellationToken, ConflictVersion? conflict = null) => new()
     {
         Id = article?.Id, Status = article?.Status ?? ArticleStatus.Draft, PublishAt = article?.PublishAt, Form = form,
-        IsPublic = article is { Status: ArticleStatus.Published, PublishAt: { } at } && at <= clock.GetUtcNow().UtcDateTime,
+        IsPublic = article is not null && article.IsVisibleAt(clock.GetUtcNow().UtcDateTime),
         IsPinned = article is { PinnedAt: not null } && (article.PinnedUntil is null || article.PinnedUntil > clock.GetUtcNow().UtcDateTime),
         PinnedUntil = article?.PinnedUntil, UnpublishAt = article?.UnpublishAt,
+        Corrections = article is null ? [] : await db.ArticleCorrections.AsNoTracking().Where(c => c.ArticleId == article.Id).OrderBy(c => c.CreatedAt).ToListAsync(cancellationToken),
         Choices = await ChoicesAsync(cancellationToken), Conflict = conflict,
         MayPublish = User.MayPublish(), MayDelete = User.IsInRole(Account.Roles.Admin),
         MaySubmit = article is { Status: ArticleStatus.Draft } && await MayEditAsync(article),
