@@ -1,6 +1,7 @@
 using MepCms.Web.Features.Account;
 using MepCms.Web.Features.Alerts;
 using MepCms.Web.Features.Articles;
+using MepCms.Web.Features.Articles.Publishing;
 using MepCms.Web.Features.Audit;
 using MepCms.Web.Features.Meps;
 using MepCms.Web.Features.Committees;
@@ -26,6 +27,7 @@ public abstract class MepCmsDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<ArticleSlug> ArticleSlugs => Set<ArticleSlug>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<ArticleCorrection> ArticleCorrections => Set<ArticleCorrection>();
+    public DbSet<ScheduledUpdate> ScheduledUpdates => Set<ScheduledUpdate>();
     public DbSet<Author> Authors => Set<Author>();
     public DbSet<CommitteeMembership> CommitteeMemberships => Set<CommitteeMembership>();
     public DbSet<Committee> Committees => Set<Committee>();

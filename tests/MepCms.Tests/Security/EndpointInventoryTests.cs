@@ -44,6 +44,8 @@ public sealed class EndpointInventoryTests(MepCmsFactory app) : IClassFixture<Me
         "POST /admin/articles/{id}/pin",
         "POST /admin/articles/{id}/unpublish-at",
         "POST /admin/articles/{id}/unpublish-at/cancel",
+        "POST /admin/articles/{id}/scheduled-update",
+        "POST /admin/articles/{id}/scheduled-update/cancel",
         "POST /admin/articles/{id}/unpin",
         "GET /admin/articles/{id}/press",
         "POST /admin/articles/{id}/press/revoke",

@@ -12,6 +12,11 @@ public static class AuditActions
     public const string ArticleEdited = "Article.Edited";
     /// <summary>A public statement corrected or updated with a note for readers (the summary gives it).</summary>
     public const string ArticleCorrected = "Article.Corrected";
+    /// <summary>New text for a live statement scheduled for a time (the summary gives it), cancelled, applied at that time (by "system", once), or held because the statement was saved since.</summary>
+    public const string ArticleUpdateScheduled = "Article.UpdateScheduled";
+    public const string ArticleUpdateCancelled = "Article.UpdateCancelled";
+    public const string ArticleUpdateApplied = "Article.UpdateApplied";
+    public const string ArticleUpdateHeld = "Article.UpdateHeld";
     public const string ArticleSubmitted = "Article.Submitted";
     public const string ArticlePublished = "Article.Published";
     public const string ArticleScheduled = "Article.Scheduled";

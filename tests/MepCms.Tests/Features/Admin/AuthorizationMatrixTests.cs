@@ -81,6 +81,8 @@ public sealed class AuthorizationMatrixTests(MepCmsFactory app) : IClassFixture<
         ["POST /admin/articles/{id}/pin"] = Roles.Editor,
         ["POST /admin/articles/{id}/unpublish-at"] = Roles.Editor,
         ["POST /admin/articles/{id}/unpublish-at/cancel"] = Roles.Editor,
+        ["POST /admin/articles/{id}/scheduled-update"] = Roles.Editor,
+        ["POST /admin/articles/{id}/scheduled-update/cancel"] = Roles.Editor,
         ["POST /admin/articles/{id}/unpin"] = Roles.Editor,
         ["GET /admin/articles/{id}/press"] = Roles.Editor,
         ["POST /admin/articles/{id}/press/send"] = Roles.Editor,

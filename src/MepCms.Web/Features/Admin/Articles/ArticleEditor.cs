@@ -92,6 +92,90 @@ public sealed class ArticleEditor(MepCmsDbContext db, IMarkdownRenderer markdown
         return new SaveResult(SaveOutcome.Saved, article.Id);
     }
 
+    /// <summary>
+    /// Schedules the form's title, lead and body to replace the live text of a public statement at
+    /// <see cref="ArticleForm.UpdateAt"/> (Brussels time); the one pending update, if any, is replaced.
+    /// The live text stays until then (docs/decisions/0190).
+    /// </summary>
+    public async Task<SaveResult> ScheduleUpdateAsync(Article article, ArticleForm form, ClaimsPrincipal user, ModelStateDictionary errors, CancellationToken cancellationToken)
+    {
+        if (article.Version != form.Version)
+        {
+            return await ConflictAsync(article.Id, cancellationToken);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        DateTime at = default;
+        if (!article.IsVisibleAt(now))
+        {
+            errors.AddModelError("", "Only a public statement takes a scheduled update: save the text instead.");
+        }
+        else if (form.UpdateAt is not { } local)
+        {
+            errors.AddModelError(nameof(form.UpdateAt), "Choose the time at which the new text replaces the live one.");
+        }
+        else if ((at = BrusselsTime.ToUtc(local)) <= now)
+        {
+            errors.AddModelError(nameof(form.UpdateAt), "That time has passed: choose a time in the future, or save the change now.");
+        }
+        else if (article.UnpublishAt is { } end && at >= end)
+        {
+            errors.AddModelError(nameof(form.UpdateAt), "The update must come before the statement's unpublish time.");
+        }
+        if (!KeepsTheRest(article, form))
+        {
+            errors.AddModelError("", "A scheduled update replaces the title, lead and body only: save the other changes (slug, MEPs, place, procedure, language, committees, topics) now, or leave them as they are.");
+        }
+        var body = form.BodyMarkdown ?? "";
+        string html = "";
+        try
+        {
+            html = markdown.Render(body);
+        }
+        catch (ArgumentException)
+        {
+            errors.AddModelError(nameof(form.BodyMarkdown), "The body is nested too deeply to be rendered; simplify its lists or quotes.");
+        }
+        if (!errors.IsValid)
+        {
+            return new SaveResult(SaveOutcome.Invalid, article.Id);
+        }
+        html = await imageSizes.AddAsync(html, cancellationToken);
+        // The one pending update of the statement, new or replaced (a held one too: it is written anew).
+        var pending = await db.ScheduledUpdates.FirstOrDefaultAsync(u => u.ArticleId == article.Id, cancellationToken);
+        if (pending is null)
+        {
+            db.ScheduledUpdates.Add(pending = new ScheduledUpdate { ArticleId = article.Id });
+        }
+        var told = form.PublicChange;
+        (pending.Title, pending.Lead, pending.BodyMarkdown, pending.BodyHtml) = (form.Title.Trim(), form.Lead.Trim(), body, html);
+        (pending.Change, pending.ChangeNote, pending.At, pending.BaseVersion, pending.HeldAt) = (told?.Kind ?? ChangeKind.TypoFix, told?.Note, at, article.Version, null);
+        (pending.CreatedAt, pending.CreatedById, pending.CreatedByName) = (now, user.Id(), user.Identity?.Name ?? "");
+        db.Record(user, now, AuditActions.ArticleUpdateScheduled, "Article", article.Id,
+            $"New text scheduled for {BrusselsTime.DateTimeText(at)} Brussels time" + (told is { } t ? $" ({t.Kind}: {t.Note})" : "") + $": \"{form.Title.Trim()}\"");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A colleague scheduled one for the same statement at the same moment (one per statement).
+            db.ChangeTracker.Clear();
+            return await ConflictAsync(article.Id, cancellationToken);
+        }
+        await events.RaiseAsync(new PublicationChanged(article.Id, PublicationChange.Edited), cancellationToken);
+        return new SaveResult(SaveOutcome.Saved, article.Id);
+    }
+
+    /// <summary>The form leaves everything but the text as the statement has it.</summary>
+    private static bool KeepsTheRest(Article article, ArticleForm form) =>
+        (string.IsNullOrWhiteSpace(form.Slug) || form.Slug.Trim() == article.Slug)
+        && form.Place.Trim() == article.Place
+        && (string.IsNullOrWhiteSpace(form.ProcedureReference) ? null : form.ProcedureReference.Trim()) == article.ProcedureReference
+        && form.Language == article.Language
+        && form.AuthorIds.OfType<int>().Distinct().SequenceEqual(article.Authors.OrderBy(x => x.Position).Select(x => x.AuthorId))
+        && form.CommitteeIds.ToHashSet().SetEquals(article.Committees.Select(c => c.Id))
+        && form.TopicIds.ToHashSet().SetEquals(article.Topics.Select(t => t.Id));
+
     public Task<Article?> LoadAsync(int id, CancellationToken cancellationToken) =>
         db.Articles.Include(a => a.Authors).Include(a => a.Committees).Include(a => a.Topics).Include(a => a.FormerSlugs)
             .AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);

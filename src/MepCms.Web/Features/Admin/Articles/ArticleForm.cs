@@ -44,6 +44,10 @@ public sealed class ArticleForm
     [StringLength(ArticleCorrection.NoteLength), Display(Name = "Note for readers")]
     public string? ChangeNote { get; set; }
 
+    /// <summary>Brussels wall-clock time (datetime-local) at which a scheduled update replaces the live text.</summary>
+    [Display(Name = "Replace the live text at")]
+    public DateTime? UpdateAt { get; set; }
+
     /// <summary>A correction or update, with its note; null for a typo fix or no answer.</summary>
     public (ChangeKind Kind, string Note)? PublicChange =>
         Change is ChangeKind.Correction or ChangeKind.Update && ChangeNote?.Trim() is { Length: > 0 } note ? (Change.Value, note) : null;
@@ -59,6 +63,9 @@ public sealed class ArticleForm
 }
 
 public sealed record Choice(int Id, string Name);
+
+/// <summary>New text waiting to replace a live statement's, as staff see it in the editor.</summary>
+public sealed record PendingUpdateView(DateTime At, string By, ChangeKind Change, string? Note, DateTime? HeldAt, IReadOnlyList<Revisions.DiffLine> Lines);
 
 /// <summary>The lists the editor's selects and check boxes offer.</summary>
 public sealed record EditorChoices(IReadOnlyList<Choice> Authors, IReadOnlyList<Choice> Committees, IReadOnlyList<Choice> Topics);
@@ -80,6 +87,8 @@ public sealed class EditorViewModel
     public bool AsksChangeKind => IsPublic;
     /// <summary>The notes readers already see, oldest first.</summary>
     public IReadOnlyList<ArticleCorrection> Corrections { get; init; } = [];
+    /// <summary>New text scheduled to replace the live one, with its diff against the live text.</summary>
+    public PendingUpdateView? PendingUpdate { get; init; }
     /// <summary>When it leaves the public site by itself (none: it stays).</summary>
     public DateTime? UnpublishAt { get; init; }
     public required ArticleForm Form { get; init; }

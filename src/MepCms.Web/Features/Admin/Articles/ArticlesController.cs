@@ -3,6 +3,7 @@ using MepCms.Web.Features.Account;
 using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Articles.Publishing;
 using MepCms.Web.Features.Shared;
+using MepCms.Web.Infrastructure.Web;
 using MepCms.Web.Infrastructure.Markdown;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -92,23 +93,53 @@ public sealed class ArticlesController(MepCmsDbContext db, ArticleEditor editor,
             return Forbid();
         }
         AskChangeKind(article, form);
-        if (ModelState.IsValid)
+        var result = ModelState.IsValid ? await editor.UpdateAsync(article, form, User, ModelState, "Edited", cancellationToken) : null;
+        return await AfterSaveAsync(article, form, result, "Your changes were saved.", cancellationToken);
+    }
+
+    /// <summary>The edit form's other button: the text replaces the live one at the chosen time, not now.</summary>
+    [Authorize(Policy = Policies.CanPublish), HttpPost("{id:int:min(1)}/scheduled-update")]
+    public async Task<IActionResult> ScheduleUpdate(int id, ArticleForm form, CancellationToken cancellationToken)
+    {
+        var article = await editor.LoadAsync(id, cancellationToken);
+        if (article is null)
         {
-            var result = await editor.UpdateAsync(article, form, User, ModelState, "Edited", cancellationToken);
-            if (result.Outcome == SaveOutcome.Saved)
-            {
-                Flash("Your changes were saved.");
-                return RedirectToAction(nameof(Edit), new { id });
-            }
-            if (result.Outcome == SaveOutcome.Conflict)
-            {
-                // The user's own text stays in the form; saving again now knowingly replaces the other version.
-                form.Version = result.CurrentVersion;
-                ModelState.Remove(nameof(form.Version));
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                var reloaded = await editor.LoadAsync(id, cancellationToken);
-                return View(nameof(Edit), await EditorAsync(reloaded, form, cancellationToken, result.Conflict));
-            }
+            return NotFound();
+        }
+        AskChangeKind(article, form);
+        var result = ModelState.IsValid ? await editor.ScheduleUpdateAsync(article, form, User, ModelState, cancellationToken) : null;
+        return await AfterSaveAsync(article, form, result,
+            $"The new text will replace the live one at {(form.UpdateAt is { } at ? BrusselsTime.DateTimeText(BrusselsTime.ToUtc(at)) : "")} Brussels time.", cancellationToken);
+    }
+
+    [Authorize(Policy = Policies.CanPublish), HttpPost("{id:int:min(1)}/scheduled-update/cancel")]
+    public async Task<IActionResult> CancelUpdate(int id, [FromServices] ScheduledUpdates updates, CancellationToken cancellationToken)
+    {
+        if (!await db.Articles.AnyAsync(a => a.Id == id, cancellationToken))
+        {
+            return NotFound();
+        }
+        Flash(await updates.CancelAsync(id, User, cancellationToken)
+            ? "The scheduled update was cancelled: the live text stays."
+            : "There was no scheduled update to cancel.");
+        return RedirectToAction(nameof(Edit), new { id });
+    }
+
+    private async Task<IActionResult> AfterSaveAsync(Article article, ArticleForm form, SaveResult? result, string done, CancellationToken cancellationToken)
+    {
+        if (result?.Outcome == SaveOutcome.Saved)
+        {
+            Flash(done);
+            return RedirectToAction(nameof(Edit), new { id = article.Id });
+        }
+        if (result?.Outcome == SaveOutcome.Conflict)
+        {
+            // The user's own text stays in the form; saving again now knowingly replaces the other version.
+            form.Version = result.CurrentVersion;
+            ModelState.Remove(nameof(form.Version));
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            var reloaded = await editor.LoadAsync(article.Id, cancellationToken);
+            return View(nameof(Edit), await EditorAsync(reloaded, form, cancellationToken, result.Conflict));
         }
         return View(nameof(Edit), await EditorAsync(article, form, cancellationToken));
     }
@@ -157,12 +188,20 @@ public sealed class ArticlesController(MepCmsDbContext db, ArticleEditor editor,
         IsPublic = article is not null && article.IsVisibleAt(clock.GetUtcNow().UtcDateTime),
         IsPinned = article is { PinnedAt: not null } && (article.PinnedUntil is null || article.PinnedUntil > clock.GetUtcNow().UtcDateTime),
         PinnedUntil = article?.PinnedUntil, UnpublishAt = article?.UnpublishAt,
+        PendingUpdate = article is null ? null : await PendingUpdateAsync(article, cancellationToken),
         Corrections = article is null ? [] : await db.ArticleCorrections.AsNoTracking().Where(c => c.ArticleId == article.Id).OrderBy(c => c.CreatedAt).ToListAsync(cancellationToken),
         Choices = await ChoicesAsync(cancellationToken), Conflict = conflict,
         MayPublish = User.MayPublish(), MayDelete = User.IsInRole(Account.Roles.Admin),
         MaySubmit = article is { Status: ArticleStatus.Draft } && await MayEditAsync(article),
         Flash = TempData.TakeFlash(),
     };
+
+    private async Task<PendingUpdateView?> PendingUpdateAsync(Article article, CancellationToken cancellationToken)
+    {
+        var pending = await db.ScheduledUpdates.AsNoTracking().FirstOrDefaultAsync(u => u.ArticleId == article.Id, cancellationToken);
+        return pending is null ? null : new PendingUpdateView(pending.At, pending.CreatedByName, pending.Change, pending.ChangeNote, pending.HeldAt,
+            Revisions.TextDiff.Lines((article.Title, article.Lead, article.BodyMarkdown), (pending.Title, pending.Lead, pending.BodyMarkdown)));
+    }
 
     private async Task<EditorChoices> ChoicesAsync(CancellationToken cancellationToken) => new(
         await db.Authors.AsNoTracking().OrderBy(a => a.FullName).Select(a => new Choice(a.Id, a.FullName)).ToListAsync(cancellationToken),

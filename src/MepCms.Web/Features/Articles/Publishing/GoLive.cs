@@ -85,7 +85,7 @@ public interface IGoLiveParticipant
 /// </summary>
 public sealed class GoLiveSignal : Infrastructure.Scheduling.WakeSignal;
 
-/// <summary>Runs <see cref="GoLive"/> and <see cref="Expiry"/> at start, every <see cref="Period"/> and when woken, on every instance.</summary>
+/// <summary>Runs <see cref="GoLive"/>, <see cref="Expiry"/> and <see cref="ScheduledUpdates"/> at start, every <see cref="Period"/> and when woken, on every instance.</summary>
 internal sealed class GoLiveService(IServiceScopeFactory scopes, GoLiveSignal signal, TimeProvider clock, ILogger<GoLiveService> logger) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(15);
@@ -131,6 +131,7 @@ internal sealed class GoLiveService(IServiceScopeFactory scopes, GoLiveSignal si
             await using var scope = scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<GoLive>().RunAsync(stoppingToken);
             await scope.ServiceProvider.GetRequiredService<Expiry>().RunAsync(stoppingToken);
+            await scope.ServiceProvider.GetRequiredService<ScheduledUpdates>().RunAsync(stoppingToken);
         }
         catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
         {

@@ -54,13 +54,17 @@ public sealed class PublishingSchedule(IServiceScopeFactory scopes, PublicationE
     }
 
     /// <summary>
-    /// The times at which the public pages change by themselves: go-lives, pin ends and unpublish
-    /// times still to come. One statement (UNION ALL), each branch on its own index.
+    /// The times at which the public pages change by themselves: go-lives, pin ends, unpublish
+    /// times and scheduled updates still to come. One statement (UNION ALL), each branch on its own index.
     /// </summary>
-    internal static IQueryable<DateTime?> ComingChanges(IQueryable<Article> articles, DateTime now) =>
-        articles.Where(a => a.Status == ArticleStatus.Published && a.PublishAt > now).Select(a => a.PublishAt)
+    internal static IQueryable<DateTime?> ComingChanges(MepCmsDbContext db, DateTime now)
+    {
+        var articles = db.Articles.AsNoTracking();
+        return articles.Where(a => a.Status == ArticleStatus.Published && a.PublishAt > now).Select(a => a.PublishAt)
             .Concat(articles.Where(a => a.PinnedAt != null && a.PinnedUntil > now).Select(a => a.PinnedUntil))
-            .Concat(articles.Where(a => a.Status == ArticleStatus.Published && a.UnpublishAt > now).Select(a => a.UnpublishAt));
+            .Concat(articles.Where(a => a.Status == ArticleStatus.Published && a.UnpublishAt > now).Select(a => a.UnpublishAt))
+            .Concat(db.ScheduledUpdates.AsNoTracking().Where(u => u.At > now).Select(u => (DateTime?)u.At));
+    }
 
     private DateTime? Next => Interlocked.Read(ref _nextTicks) is var ticks and not Unknown ? new DateTime(ticks, DateTimeKind.Utc) : null;
 
@@ -81,7 +85,7 @@ public sealed class PublishingSchedule(IServiceScopeFactory scopes, PublicationE
             var changes = Interlocked.Read(ref _changes);
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<MepCmsDbContext>();
-            var next = await ComingChanges(db.Articles.AsNoTracking(), now).MinAsync(cancellationToken) ?? None;
+            var next = await ComingChanges(db, now).MinAsync(cancellationToken) ?? None;
             if (changes != Interlocked.Read(ref _changes))
             {
                 // A change saved while the query ran may have moved the time: this response is

@@ -13,6 +13,7 @@ public static class PublishingSetup
         services.AddScoped<ArticleWorkflow>();
         services.AddScoped<ArticlePins>();
         services.AddScoped<Expiry>();
+        services.AddScoped<ScheduledUpdates>();
         services.AddScoped<GoLive>();
         services.AddSingleton<GoLiveSignal>();
         services.AddHostedService<GoLiveService>();

@@ -15,6 +15,17 @@ public sealed record RevisionListViewModel(int ArticleId, string Title, IReadOnl
 
 public sealed record DiffLine(string Kind, string Text);
 
+/// <summary>A statement's text (title, lead and body as one text) compared line by line.</summary>
+public static class TextDiff
+{
+    public static IReadOnlyList<DiffLine> Lines((string Title, string Lead, string Body) older, (string Title, string Lead, string Body) newer)
+    {
+        static string Text((string Title, string Lead, string Body) t) => $"{t.Title}\n\n{t.Lead}\n\n{t.Body}";
+        var model = InlineDiffBuilder.Diff(Text(older), Text(newer), ignoreWhiteSpace: false);
+        return model.Lines.Select(l => new DiffLine(l.Type.ToString().ToLowerInvariant(), l.Text)).ToList();
+    }
+}
+
 public sealed record RevisionDiffViewModel(int ArticleId, string Title, int From, int To, IReadOnlyList<DiffLine> Lines);
 
 /// <summary>A statement's history: every save, a diff between any two, and restore (itself a new revision).</summary>
@@ -46,9 +57,7 @@ public sealed class RevisionsController(MepCmsDbContext db, ArticleEditor editor
         {
             return NotFound();
         }
-        static string Text(string title, string lead, string body) => $"{title}\n\n{lead}\n\n{body}";
-        var model = InlineDiffBuilder.Diff(Text(older.Title, older.Lead, older.BodyMarkdown), Text(newer.Title, newer.Lead, newer.BodyMarkdown), ignoreWhiteSpace: false);
-        var lines = model.Lines.Select(l => new DiffLine(l.Type.ToString().ToLowerInvariant(), l.Text)).ToList();
+        var lines = TextDiff.Lines((older.Title, older.Lead, older.BodyMarkdown), (newer.Title, newer.Lead, newer.BodyMarkdown));
         return View(new RevisionDiffViewModel(id, newer.ArticleTitle, from, to, lines));
     }
 
