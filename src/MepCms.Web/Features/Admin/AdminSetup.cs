@@ -13,6 +13,7 @@ public static class AdminSetup
         services.AddAdminPolicies();
         services.AddPublicPages(o => o.PrivatePrefixes.Add("/admin"));
         services.AddScoped<ArticleEditor>();
+        services.AddScoped<Articles.Autosave.Autosaves>();
         services.AddScoped<ArticleRevisions>();
         services.AddScoped<Directory.DirectoryMerge>();
         services.AddEmbargoLinks();

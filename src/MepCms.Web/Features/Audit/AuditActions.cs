@@ -17,6 +17,8 @@ public static class AuditActions
     public const string ArticleUpdateCancelled = "Article.UpdateCancelled";
     public const string ArticleUpdateApplied = "Article.UpdateApplied";
     public const string ArticleUpdateHeld = "Article.UpdateHeld";
+    /// <summary>A person's autosaved copy of the editor's form thrown away (the copies themselves are not audited: private, every 30 s).</summary>
+    public const string ArticleAutosaveDiscarded = "Article.AutosaveDiscarded";
     public const string ArticleSubmitted = "Article.Submitted";
     public const string ArticlePublished = "Article.Published";
     public const string ArticleScheduled = "Article.Scheduled";

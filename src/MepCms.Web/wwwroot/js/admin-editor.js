@@ -44,15 +44,17 @@
       toolbar: [
         button('bold', window.EasyMDE.toggleBold, 'B', 'Bold'),
         button('italic', window.EasyMDE.toggleItalic, 'I', 'Italic'),
-        button('heading', window.EasyMDE.toggleHeading2, 'H2', 'Heading'),
+        button('heading', window.EasyMDE.toggleHeading2, 'H2', 'H2 heading'),
         button('quote', window.EasyMDE.toggleBlockquote, '“ ”', 'Quote'),
         button('unordered-list', window.EasyMDE.toggleUnorderedList, '• List', 'Bulleted list'),
-        button('ordered-list', window.EasyMDE.toggleOrderedList, '1. List', 'Numbered list'),
+        button('ordered-list', window.EasyMDE.toggleOrderedList, '1. List', '1. List, numbered'),
         button('link', window.EasyMDE.drawLink, 'Link', 'Insert a link'),
         button('table', window.EasyMDE.drawTable, 'Table', 'Insert a table')
       ]
     });
     read = function () { return editor.value(); };
+    // The editing surface replaces the labelled textarea: it carries the same name for screen readers.
+    editor.codemirror.getInputField().setAttribute('aria-label', 'Body (Markdown)');
     editor.codemirror.on('change', schedule);
   } else {
     textarea.addEventListener('input', schedule);

@@ -21,7 +21,8 @@ public sealed record SaveResult(SaveOutcome Outcome, int Id = 0, ConflictVersion
 /// Saves the editor's form: validates what the attributes cannot (slug, MEPs, committees, topics),
 /// renders the body once, keeps a revision and an audit entry, and refuses a stale form.
 /// </summary>
-public sealed class ArticleEditor(MepCmsDbContext db, IMarkdownRenderer markdown, MediaImageSizes imageSizes, ArticleRevisions revisions, PublicationEvents events, TimeProvider clock)
+public sealed class ArticleEditor(MepCmsDbContext db, IMarkdownRenderer markdown, MediaImageSizes imageSizes, ArticleRevisions revisions, Autosave.Autosaves autosaves,
+    PublicationEvents events, TimeProvider clock)
 {
     public async Task<SaveResult> CreateAsync(ArticleForm form, ClaimsPrincipal user, ModelStateDictionary errors, CancellationToken cancellationToken)
     {
@@ -37,6 +38,7 @@ public sealed class ArticleEditor(MepCmsDbContext db, IMarkdownRenderer markdown
         await db.SaveChangesAsync(cancellationToken);
         db.Record(user, now, AuditActions.ArticleCreated, "Article", article.Id, $"Created \"{article.Title}\"");
         await db.SaveChangesAsync(cancellationToken);
+        await autosaves.DeleteAsync(user.Id()!, null, cancellationToken); // saved: the autosaved copy has done its work
         return new SaveResult(SaveOutcome.Saved, article.Id);
     }
 
@@ -85,6 +87,7 @@ public sealed class ArticleEditor(MepCmsDbContext db, IMarkdownRenderer markdown
             db.ChangeTracker.Clear();
             return await ConflictAsync(article.Id, cancellationToken);
         }
+        await autosaves.DeleteAsync(user.Id()!, article.Id, cancellationToken);
         if (article.Status is ArticleStatus.Published || oldSlug != article.Slug)
         {
             await events.RaiseAsync(new PublicationChanged(article.Id, PublicationChange.Edited), cancellationToken);
@@ -162,6 +165,7 @@ public sealed class ArticleEditor(MepCmsDbContext db, IMarkdownRenderer markdown
             db.ChangeTracker.Clear();
             return await ConflictAsync(article.Id, cancellationToken);
         }
+        await autosaves.DeleteAsync(user.Id()!, article.Id, cancellationToken);
         await events.RaiseAsync(new PublicationChanged(article.Id, PublicationChange.Edited), cancellationToken);
         return new SaveResult(SaveOutcome.Saved, article.Id);
     }

@@ -52,6 +52,13 @@ public sealed class ArticleForm
     public (ChangeKind Kind, string Note)? PublicChange =>
         Change is ChangeKind.Correction or ChangeKind.Update && ChangeNote?.Trim() is { Length: > 0 } note ? (Change.Value, note) : null;
 
+    /// <summary>The same statement content (not the version token, nor the save's change kind or time).</summary>
+    public bool SameContentAs(ArticleForm other) =>
+        (Title.Trim(), (Slug ?? "").Trim(), Lead.Trim(), Place.Trim(), (ProcedureReference ?? "").Trim(), Language, (BodyMarkdown ?? "").ReplaceLineEndings())
+            == (other.Title.Trim(), (other.Slug ?? "").Trim(), other.Lead.Trim(), other.Place.Trim(), (other.ProcedureReference ?? "").Trim(), other.Language, (other.BodyMarkdown ?? "").ReplaceLineEndings())
+        && AuthorIds.OfType<int>().SequenceEqual(other.AuthorIds.OfType<int>())
+        && CommitteeIds.ToHashSet().SetEquals(other.CommitteeIds) && TopicIds.ToHashSet().SetEquals(other.TopicIds);
+
     public static ArticleForm From(Article a) => new()
     {
         Version = a.Version, Title = a.Title, Slug = a.Slug, Lead = a.Lead, Place = a.Place, ProcedureReference = a.ProcedureReference,
@@ -63,6 +70,12 @@ public sealed class ArticleForm
 }
 
 public sealed record Choice(int Id, string Name);
+
+/// <summary>
+/// An autosaved copy of the form the person left unsaved, offered for restoring with its difference
+/// from the saved text; <see cref="Stale"/> when the statement was saved since the form was opened.
+/// </summary>
+public sealed record AutosaveOffer(DateTime SavedAt, IReadOnlyList<Revisions.DiffLine> Lines, bool Stale);
 
 /// <summary>New text waiting to replace a live statement's, as staff see it in the editor.</summary>
 public sealed record PendingUpdateView(DateTime At, string By, ChangeKind Change, string? Note, DateTime? HeldAt, IReadOnlyList<Revisions.DiffLine> Lines);
@@ -87,6 +100,10 @@ public sealed class EditorViewModel
     public bool AsksChangeKind => IsPublic;
     /// <summary>The notes readers already see, oldest first.</summary>
     public IReadOnlyList<ArticleCorrection> Corrections { get; init; } = [];
+    /// <summary>The person's autosaved copy, if one differs from the saved text (and the form does not show it already).</summary>
+    public AutosaveOffer? Autosaved { get; init; }
+    /// <summary>The form shows a restored autosaved copy.</summary>
+    public bool Restored { get; init; }
     /// <summary>New text scheduled to replace the live one, with its diff against the live text.</summary>
     public PendingUpdateView? PendingUpdate { get; init; }
     /// <summary>When it leaves the public site by itself (none: it stays).</summary>

@@ -14,7 +14,7 @@ namespace MepCms.Web.Features.Admin.Articles;
 /// <summary>The statement list and the editor (new, edit, live preview of the body).</summary>
 [Route("admin/articles")]
 [Authorize(Policy = Policies.BackOffice)]
-public sealed class ArticlesController(MepCmsDbContext db, ArticleEditor editor, IAuthorizationService authorization, TimeProvider clock) : AdminController
+public sealed class ArticlesController(MepCmsDbContext db, ArticleEditor editor, Autosave.Autosaves autosaves, IAuthorizationService authorization, TimeProvider clock) : AdminController
 {
     private const int PageSize = 25;
 
@@ -47,8 +47,15 @@ public sealed class ArticlesController(MepCmsDbContext db, ArticleEditor editor,
     }
 
     [Authorize(Policy = Policies.CanEditOwnDrafts), HttpGet("new")]
-    public async Task<IActionResult> New(CancellationToken cancellationToken) =>
-        View("Edit", await EditorAsync(null, new ArticleForm(), cancellationToken));
+    public async Task<IActionResult> New([FromQuery] string? restore, CancellationToken cancellationToken)
+    {
+        var copy = await autosaves.FindAsync(User.Id()!, null, cancellationToken);
+        if (restore == RestoreAutosave && copy is not null)
+        {
+            return View("Edit", await EditorAsync(null, copy.Form, cancellationToken, restored: true));
+        }
+        return View("Edit", await EditorAsync(null, new ArticleForm(), cancellationToken, offer: copy));
+    }
 
     [Authorize(Policy = Policies.CanEditOwnDrafts), HttpPost("new")]
     public async Task<IActionResult> Create(ArticleForm form, CancellationToken cancellationToken)
@@ -65,8 +72,11 @@ public sealed class ArticlesController(MepCmsDbContext db, ArticleEditor editor,
         return View("Edit", await EditorAsync(null, form, cancellationToken));
     }
 
+    /// <summary>The query value that fills the form with the person's autosaved copy (nothing is saved until they save).</summary>
+    public const string RestoreAutosave = "autosave";
+
     [HttpGet("{id:int:min(1)}/edit")]
-    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit(int id, [FromQuery] string? restore, CancellationToken cancellationToken)
     {
         var article = await editor.LoadAsync(id, cancellationToken);
         if (article is null)
@@ -77,7 +87,13 @@ public sealed class ArticlesController(MepCmsDbContext db, ArticleEditor editor,
         {
             return Forbid();
         }
-        return View(await EditorAsync(article, ArticleForm.From(article), cancellationToken));
+        var copy = await autosaves.FindAsync(User.Id()!, id, cancellationToken);
+        if (restore == RestoreAutosave && copy is not null)
+        {
+            // The copy keeps the version it was typed on: saved over since, saving it shows the conflict.
+            return View(await EditorAsync(article, copy.Form, cancellationToken, restored: true));
+        }
+        return View(await EditorAsync(article, ArticleForm.From(article), cancellationToken, offer: copy));
     }
 
     [HttpPost("{id:int:min(1)}/edit")]
@@ -182,8 +198,10 @@ public sealed class ArticlesController(MepCmsDbContext db, ArticleEditor editor,
     private async Task<bool> MayEditAsync(Article article) =>
         (await authorization.AuthorizeAsync(User, new ArticleOwnership(article.CreatedById, article.Status), Policies.CanEditArticle)).Succeeded;
 
-    private async Task<EditorViewModel> EditorAsync(Article? article, ArticleForm form, CancellationToken cancellationToken, ConflictVersion? conflict = null) => new()
+    private async Task<EditorViewModel> EditorAsync(Article? article, ArticleForm form, CancellationToken cancellationToken, ConflictVersion? conflict = null,
+        Autosave.AutosavedForm? offer = null, bool restored = false) => new()
     {
+        Autosaved = Offer(article, offer), Restored = restored,
         Id = article?.Id, Status = article?.Status ?? ArticleStatus.Draft, PublishAt = article?.PublishAt, Form = form,
         IsPublic = article is not null && article.IsVisibleAt(clock.GetUtcNow().UtcDateTime),
         IsPinned = article is { PinnedAt: not null } && (article.PinnedUntil is null || article.PinnedUntil > clock.GetUtcNow().UtcDateTime),
@@ -195,6 +213,23 @@ public sealed class ArticlesController(MepCmsDbContext db, ArticleEditor editor,
         MaySubmit = article is { Status: ArticleStatus.Draft } && await MayEditAsync(article),
         Flash = TempData.TakeFlash(),
     };
+
+    /// <summary>The autosaved copy, offered when it holds something the saved text does not.</summary>
+    private static AutosaveOffer? Offer(Article? article, Autosave.AutosavedForm? copy)
+    {
+        if (copy is null)
+        {
+            return null;
+        }
+        var typed = copy.Form;
+        if (typed.SameContentAs(article is null ? new ArticleForm() : ArticleForm.From(article)))
+        {
+            return null;
+        }
+        var saved = article is null ? ("", "", "") : (article.Title, article.Lead, article.BodyMarkdown);
+        var lines = Revisions.TextDiff.Lines(saved, (typed.Title, typed.Lead, typed.BodyMarkdown ?? ""));
+        return new AutosaveOffer(copy.SavedAt, lines, article is not null && copy.BaseVersion != article.Version);
+    }
 
     private async Task<PendingUpdateView?> PendingUpdateAsync(Article article, CancellationToken cancellationToken)
     {
