@@ -28,6 +28,18 @@ public sealed class AccessibilityTests(Site site)
     }
 
     [SkippableTheory]
+    [InlineData("/accessibility", 390)]
+    [InlineData("/privacy", 1280)]
+    [InlineData("/legal-notice", 1280)]
+    public async Task The_info_pages_have_no_serious_or_critical_axe_violations(string path, int width)
+    {
+        await using var context = await site.NewContextAsync(width);
+        var page = await site.OpenAsync(context, path);
+
+        Assert.Empty(await Axe.SeriousViolationsAsync(page));
+    }
+
+    [SkippableTheory]
     [InlineData(390)]
     [InlineData(1280)]
     public async Task The_alert_sign_up_page_has_no_serious_or_critical_axe_violations(int width)

@@ -42,6 +42,7 @@ public abstract class MepCmsDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<PressOptOut> PressOptOuts => Set<PressOptOut>();
     public DbSet<PressRecipient> PressRecipients => Set<PressRecipient>();
     public DbSet<PressMessage> PressMessages => Set<PressMessage>();
+    public DbSet<Features.Settings.SiteSettings> SiteSettings => Set<Features.Settings.SiteSettings>();
     /// <summary>The Data Protection key ring, shared by every instance (see docs/decisions).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

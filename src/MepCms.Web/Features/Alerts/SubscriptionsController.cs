@@ -15,9 +15,17 @@ namespace MepCms.Web.Features.Alerts;
 /// scanners follow links. The one-click unsubscribe (RFC 8058) is a bare POST of the link itself.
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class SubscriptionsController(MepCmsDbContext db, Subscriptions subscriptions, SubscriptionTokens tokens, SiteUrls urls, IOptions<SiteOptions> site) : Controller
+public sealed class SubscriptionsController(MepCmsDbContext db, Subscriptions subscriptions, SubscriptionTokens tokens, SiteUrls urls, Settings.SiteIdentity identity) : Controller
 {
-    private string ConsentText => $"I agree that {site.Value.Name} keeps my e-mail address and choices to send me its statements by e-mail, until I unsubscribe.";
+    private string ConsentText => $"I agree that {_siteName} keeps my e-mail address and choices to send me its statements by e-mail, until I unsubscribe.";
+    private string _siteName = "";
+
+    /// <summary>The site's current name, for the consent text every action of this controller shows or stores.</summary>
+    public override async Task OnActionExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.ActionExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.ActionExecutionDelegate next)
+    {
+        _siteName = (await identity.CurrentAsync(context.HttpContext.RequestAborted)).Name;
+        await next();
+    }
 
     [HttpGet("/subscribe")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>

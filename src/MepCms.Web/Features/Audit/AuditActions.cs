@@ -75,6 +75,9 @@ public static class AuditActions
     /// <summary>Queued or failed messages of the outbox sent again now.</summary>
     public const string MailRetried = "Mail.Retried";
 
+    /// <summary>The office's name, colours, logo, contact or pages changed at /admin/settings (the summary lists what).</summary>
+    public const string SiteSettingsChanged = "SiteSettings.Changed";
+
     public const string UserCreated = "User.Created";
     public const string UserRoleChanged = "User.RoleChanged";
     public const string UserLocked = "User.Locked";

@@ -10,11 +10,11 @@ using Microsoft.Extensions.Options;
 namespace MepCms.Web.Features.Feeds;
 
 /// <summary>RSS 2.0 of the latest published statements: all, one MEP's, one committee's.</summary>
-public sealed class FeedsController(MepCmsDbContext db, TimeProvider clock, SiteUrls urls, IOptions<SiteOptions> site) : Controller
+public sealed class FeedsController(MepCmsDbContext db, TimeProvider clock, SiteUrls urls, IOptions<SiteOptions> site, Settings.SiteIdentity identity) : Controller
 {
     [HttpGet("/feed.xml")]
     public async Task<IActionResult> All(CancellationToken cancellationToken) =>
-        await FeedAsync(site.Value.Name, site.Value.Tagline, "/", "/feed.xml", Visible(), cancellationToken);
+        await FeedAsync(null, null, "/", "/feed.xml", Visible(), cancellationToken);
 
     [HttpGet("/meps/{slug}/feed.xml")]
     public async Task<IActionResult> Author(string slug, CancellationToken cancellationToken)
@@ -26,7 +26,7 @@ public sealed class FeedsController(MepCmsDbContext db, TimeProvider clock, Site
         {
             return NotFound();
         }
-        return await FeedAsync($"{author.FullName} | {site.Value.Name}", $"Statements of {author.FullName}", $"/meps/{slug}", $"/meps/{slug}/feed.xml",
+        return await FeedAsync($"{author.FullName} | {{site}}", $"Statements of {author.FullName}", $"/meps/{slug}", $"/meps/{slug}/feed.xml",
             Visible().Where(a => a.Authors.Any(x => x.AuthorId == author.Id)), cancellationToken);
     }
 
@@ -46,16 +46,19 @@ public sealed class FeedsController(MepCmsDbContext db, TimeProvider clock, Site
         {
             return RedirectPermanent($"/committees/{target}/feed.xml");
         }
-        return await FeedAsync($"{committee.Name} | {site.Value.Name}", $"Statements on the work of the {committee.Name}", $"/committees/{slug}",
+        return await FeedAsync($"{committee.Name} | {{site}}", $"Statements on the work of the {committee.Name}", $"/committees/{slug}",
             $"/committees/{slug}/feed.xml", Visible().Where(a => a.Committees.Any(c => c.Id == committee.Id)), cancellationToken);
     }
 
     private IQueryable<Article> Visible() => db.Articles.AsNoTracking().Visible(clock);
 
-    private async Task<IActionResult> FeedAsync(string title, string description, string pagePath, string feedPath, IQueryable<Article> articles, CancellationToken cancellationToken)
+    /// <param name="title">The feed's title, "{site}" standing for the site's name; none: the site's name.</param>
+    /// <param name="description">None: the site's tagline.</param>
+    private async Task<IActionResult> FeedAsync(string? title, string? description, string pagePath, string feedPath, IQueryable<Article> articles, CancellationToken cancellationToken)
     {
         var entries = await RssFeed.Latest(articles).ToListAsync(cancellationToken);
-        var xml = RssFeed.Write(title, description, site.Value.Language, pagePath, feedPath, entries, path => urls.Absolute(Request, path));
+        var brand = await identity.CurrentAsync(cancellationToken);
+        var xml = RssFeed.Write(title?.Replace("{site}", brand.Name, StringComparison.Ordinal) ?? brand.Name, description ?? brand.Tagline, site.Value.Language, pagePath, feedPath, entries, path => urls.Absolute(Request, path));
         return File(xml, RssFeed.ContentType);
     }
 }

@@ -2,14 +2,12 @@ using MepCms.Web.Data;
 using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Articles.Publishing;
 using MepCms.Web.Features.Shared;
-using MepCms.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace MepCms.Web.Features.Home;
 
-public sealed class HomeController(MepCmsDbContext db, TimeProvider clock, IOptions<SiteOptions> site) : Controller
+public sealed class HomeController(MepCmsDbContext db, TimeProvider clock, Settings.SiteIdentity identity) : Controller
 {
     [HttpGet("/")]
     public async Task<IActionResult> Index(int? page, CancellationToken cancellationToken)
@@ -24,8 +22,9 @@ public sealed class HomeController(MepCmsDbContext db, TimeProvider clock, IOpti
         {
             return NotFound();
         }
-        var title = number == 1 ? site.Value.Name : $"{site.Value.Name} — page {number}";
-        var meta = new PageMeta(title, site.Value.Tagline, number == 1 ? "/" : $"/?page={number}");
+        var brand = await identity.CurrentAsync(cancellationToken);
+        var title = number == 1 ? brand.Name : $"{brand.Name} — page {number}";
+        var meta = new PageMeta(title, brand.Tagline, number == 1 ? "/" : $"/?page={number}");
         var lead = pinned != 0 && number == 1 ? await visible.Where(a => a.Id == pinned).ToSummaries().FirstOrDefaultAsync(cancellationToken) : null;
         return View(new HomeViewModel(new ArticleListViewModel(articles, meta, "Latest statements"), lead));
     }

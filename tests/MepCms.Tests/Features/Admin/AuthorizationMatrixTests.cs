@@ -67,6 +67,8 @@ public sealed class AuthorizationMatrixTests(MepCmsFactory app) : IClassFixture<
         ["GET /admin/ratings/{id}"] = Roles.Editor,
         ["POST /admin/ratings/{id}/remove"] = Roles.Admin,
         ["GET /admin/users"] = Roles.Admin,
+        ["GET /admin/settings"] = Roles.Admin,
+        ["POST /admin/settings"] = Roles.Admin,
         ["POST /admin/users/new"] = Roles.Admin,
         ["GET /admin/users/{id}"] = Roles.Admin,
         ["POST /admin/users/{id}/role"] = Roles.Admin,
