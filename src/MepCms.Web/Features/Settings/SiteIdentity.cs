@@ -33,11 +33,11 @@ public enum InfoPage { LegalNotice, Privacy, Accessibility }
 /// The current <see cref="Brand"/> and info pages, read once and kept for <see cref="Lifetime"/>:
 /// the instance that saves forgets them at once; another instance within the lifetime (decision 0250).
 /// </summary>
-public sealed class SiteIdentity(IServiceScopeFactory scopes, IOptions<SiteOptions> site, IMarkdownRenderer markdown, TimeProvider clock)
+public sealed class SiteIdentity(IServiceScopeFactory scopes, IOptions<SiteOptions> site, IMarkdownRenderer markdown, TimeProvider clock, ILogger<SiteIdentity> logger)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
-    private sealed record Snapshot(Brand Brand, IReadOnlyDictionary<InfoPage, string> Pages, DateTimeOffset Until);
+    private sealed record Snapshot(Brand Brand, Dictionary<InfoPage, string> Pages, DateTimeOffset Until);
 
     private volatile Snapshot? _snapshot;
 
@@ -66,6 +66,27 @@ public sealed class SiteIdentity(IServiceScopeFactory scopes, IOptions<SiteOptio
         {
             return known;
         }
+        try
+        {
+            return _snapshot = await LoadAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The database is away: pages (the 503 page among them) keep the last identity known, or the settings'.
+            logger.LogWarning(exception, "The site settings could not be read; showing the last known ones");
+            return _snapshot ?? new Snapshot(new Brand(site.Value.Name, site.Value.Tagline), Defaults(new Brand(site.Value.Name, site.Value.Tagline)), clock.GetUtcNow());
+        }
+    }
+
+    private Dictionary<InfoPage, string> Defaults(Brand brand) => new()
+    {
+        [InfoPage.LegalNotice] = markdown.Render(DefaultPages.LegalNotice(brand)),
+        [InfoPage.Privacy] = markdown.Render(DefaultPages.Privacy(brand)),
+        [InfoPage.Accessibility] = markdown.Render(DefaultPages.Accessibility(brand)),
+    };
+
+    private async Task<Snapshot> LoadAsync(CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MepCmsDbContext>();
         var row = await db.SiteSettings.AsNoTracking().Where(s => s.Id == SiteSettings.TheRow).Select(s => new
@@ -83,15 +104,11 @@ public sealed class SiteIdentity(IServiceScopeFactory scopes, IOptions<SiteOptio
             LogoUrl = row is { HasLogo: true } ? $"/brand/logo?v={version}" : null,
             ThemeUrl = row?.BrandColour is not null || row?.AccentColour is not null ? $"/brand/theme.css?v={version}" : null,
         };
-        var pages = new Dictionary<InfoPage, string>
-        {
-            [InfoPage.LegalNotice] = Blank(row?.LegalNoticeHtml) ?? markdown.Render(DefaultPages.LegalNotice(brand)),
-            [InfoPage.Privacy] = Blank(row?.PrivacyHtml) ?? markdown.Render(DefaultPages.Privacy(brand)),
-            [InfoPage.Accessibility] = Blank(row?.AccessibilityHtml) ?? markdown.Render(DefaultPages.Accessibility(brand)),
-        };
-        var snapshot = new Snapshot(brand, pages, clock.GetUtcNow() + Lifetime);
-        _snapshot = snapshot;
-        return snapshot;
+        var pages = Defaults(brand);
+        pages[InfoPage.LegalNotice] = Blank(row?.LegalNoticeHtml) ?? pages[InfoPage.LegalNotice];
+        pages[InfoPage.Privacy] = Blank(row?.PrivacyHtml) ?? pages[InfoPage.Privacy];
+        pages[InfoPage.Accessibility] = Blank(row?.AccessibilityHtml) ?? pages[InfoPage.Accessibility];
+        return new Snapshot(brand, pages, clock.GetUtcNow() + Lifetime);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -58,7 +58,7 @@ public sealed class SqlCommandCountTests(CountingFactory app) : IClassFixture<Co
         }
         await app.SaveAsync(article);
 
-        // The statement and its authors, committees and topics (split query), then its related statements.
-        Assert.Equal(5, await CommandsForAsync($"/articles/{article.Slug}"));
+        // The statement and its authors, committees, topics and corrections (split query), then its related statements.
+        Assert.Equal(6, await CommandsForAsync($"/articles/{article.Slug}"));
     }
 }

@@ -138,6 +138,7 @@ namespace MepCms.Web.Data.SqlServer.Migrations
 
                     b.Property<string>("FormJson")
                         .IsRequired()
+                        .HasMaxLength(250000)
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<DateTime>("SavedAt")

@@ -130,6 +130,7 @@ namespace MepCms.Web.Data.Sqlite.Migrations
 
                     b.Property<string>("FormJson")
                         .IsRequired()
+                        .HasMaxLength(250000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("SavedAt")

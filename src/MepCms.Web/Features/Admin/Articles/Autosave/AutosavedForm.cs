@@ -24,7 +24,10 @@ public sealed class AutosavedForm
     /// <summary>UTC.</summary>
     public DateTime SavedAt { get; set; }
 
-    public ArticleForm Form => JsonSerializer.Deserialize<ArticleForm>(FormJson) ?? new ArticleForm();
+    public ArticleForm Form => JsonSerializer.Deserialize<ArticleForm>(FormJson, Json) ?? new ArticleForm();
+
+    /// <summary>Stored, never written into a page: letters of every language kept as they are, so the copy stays within its column.</summary>
+    internal static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
 
 internal sealed class AutosavedFormConfiguration : IEntityTypeConfiguration<AutosavedForm>
@@ -33,7 +36,7 @@ internal sealed class AutosavedFormConfiguration : IEntityTypeConfiguration<Auto
     {
         builder.ToTable("AutosavedForms");
         builder.Property(f => f.UserId).HasMaxLength(Limits.UserId).IsRequired();
-        builder.Property(f => f.FormJson).IsRequired();
+        builder.Property(f => f.FormJson).HasMaxLength(Limits.BodyHtml).IsRequired();
         builder.HasIndex(f => new { f.UserId, f.ArticleId });
         builder.HasOne(f => f.Article).WithMany().HasForeignKey(f => f.ArticleId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -50,7 +53,7 @@ public sealed class Autosaves(MepCmsDbContext db, TimeProvider clock)
         {
             db.Add(copy = new AutosavedForm { UserId = userId, ArticleId = articleId });
         }
-        (copy.FormJson, copy.BaseVersion, copy.SavedAt) = (JsonSerializer.Serialize(form), form.Version, clock.GetUtcNow().UtcDateTime);
+        (copy.FormJson, copy.BaseVersion, copy.SavedAt) = (JsonSerializer.Serialize(form, AutosavedForm.Json), form.Version, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
     }
 

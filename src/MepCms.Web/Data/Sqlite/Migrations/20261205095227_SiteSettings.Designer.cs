@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MepCms.Web.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteMepCmsDbContext))]
-    [Migration("20261205093905_SiteSettings")]
+    [Migration("20261205095227_SiteSettings")]
     partial class SiteSettings
     {
         /// <inheritdoc />
@@ -133,6 +133,7 @@ namespace MepCms.Web.Data.Sqlite.Migrations
 
                     b.Property<string>("FormJson")
                         .IsRequired()
+                        .HasMaxLength(250000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("SavedAt")

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MepCms.Web.Data.SqlServer.Migrations
 {
     [DbContext(typeof(SqlServerMepCmsDbContext))]
-    [Migration("20261205093928_SiteSettings")]
+    [Migration("20261205095247_SiteSettings")]
     partial class SiteSettings
     {
         /// <inheritdoc />
@@ -141,6 +141,7 @@ namespace MepCms.Web.Data.SqlServer.Migrations
 
                     b.Property<string>("FormJson")
                         .IsRequired()
+                        .HasMaxLength(250000)
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<DateTime>("SavedAt")
