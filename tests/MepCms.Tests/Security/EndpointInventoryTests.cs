@@ -46,6 +46,7 @@ public sealed class EndpointInventoryTests(MepCmsFactory app) : IClassFixture<Me
         "POST /admin/articles/{id}/unpublish-at/cancel",
         "POST /admin/articles/{id}/scheduled-update",
         "POST /admin/articles/new/autosave",
+        "POST /admin/media/{id}/details",
         "POST /admin/articles/new/autosave/discard",
         "POST /admin/articles/{id}/autosave",
         "POST /admin/articles/{id}/autosave/discard",

@@ -14,6 +14,7 @@ public static class AdminSetup
         services.AddPublicPages(o => o.PrivatePrefixes.Add("/admin"));
         services.AddScoped<ArticleEditor>();
         services.AddScoped<Articles.Autosave.Autosaves>();
+        services.AddScoped<Media.MediaCredits>();
         services.AddScoped<ArticleRevisions>();
         services.AddScoped<Directory.DirectoryMerge>();
         services.AddEmbargoLinks();

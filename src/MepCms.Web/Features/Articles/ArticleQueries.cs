@@ -18,13 +18,18 @@ public static class ArticleQueries
         articles.OrderByDescending(a => a.PublishAt).ThenByDescending(a => a.Id).Select(Summary);
 
     /// <summary>The full statement page. Not a visibility rule: callers filter first (public) or are staff (preview, embargo).</summary>
-    public static IQueryable<ArticlePageViewModel> ToPage(this IQueryable<Article> articles) =>
+    /// <param name="media">The media library, where the MEPs' photo credits are read.</param>
+    public static IQueryable<ArticlePageViewModel> ToPage(this IQueryable<Article> articles, IQueryable<Media.MediaItem> media) =>
         articles.Select(a => new ArticlePageViewModel
         {
             Id = a.Id, Title = a.Title, Slug = a.Slug, Lead = a.Lead, BodyHtml = a.BodyHtml, Language = a.Language, Place = a.Place,
             ProcedureReference = a.ProcedureReference, PublishAt = a.PublishAt ?? a.UpdatedAt, UpdatedAt = a.UpdatedAt,
             Meps = a.Authors.OrderBy(x => x.Position).Select(x => new StatementMep(
-                new Meps.AuthorCard(x.Author.FullName, x.Author.Slug, x.Author.CountryCode, x.Author.PoliticalGroup, x.Author.NationalParty, x.Author.PhotoPath, x.Author.IsActive),
+                new Meps.AuthorCard(x.Author.FullName, x.Author.Slug, x.Author.CountryCode, x.Author.PoliticalGroup, x.Author.NationalParty, x.Author.PhotoPath, x.Author.IsActive)
+                {
+                    PhotoCredit = media.Where(m => Media.MediaFiles.UrlPrefix + m.FileName == x.Author.PhotoPath)
+                        .Select(m => m.Licence == null ? m.Credit : m.Credit == null ? m.Licence : m.Credit + " (" + m.Licence + ")").FirstOrDefault(),
+                },
                 x.Author.PressEmail, x.Author.PressPhone)).ToList(),
             Committees = a.Committees.OrderBy(c => c.Code).Select(c => new NamedLink(c.Name, c.Slug)).ToList(),
             Topics = a.Topics.OrderBy(t => t.Name).Select(t => new NamedLink(t.Name, t.Slug)).ToList(),

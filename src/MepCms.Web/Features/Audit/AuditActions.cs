@@ -61,6 +61,8 @@ public static class AuditActions
 
     public const string MediaUploaded = "Media.Uploaded";
     public const string MediaDeleted = "Media.Deleted";
+    /// <summary>An image's alternative text, credit or licence changed (the pages that show it are rendered again).</summary>
+    public const string MediaEdited = "Media.Edited";
 
     public const string PressListCreated = "PressList.Created";
     public const string PressListEdited = "PressList.Edited";

@@ -6,8 +6,10 @@ namespace MepCms.Web.Features.Media;
 
 /// <summary>
 /// Gives the site's own images in rendered Markdown their stored width and height (and lazy
-/// loading), so a statement with images does not shift while they load. Runs on sanitised HTML
-/// at save time; the values are integers from the Media table, never from the author's text.
+/// loading), so a statement with images does not shift while they load, and their credit: an image
+/// alone in its paragraph becomes a figure with the credit as its caption, one within text gets the
+/// credit beside it. Runs on sanitised HTML at save time (and again when a credit changes); sizes
+/// are integers from the Media table and credits are set as text, never as markup.
 /// </summary>
 public sealed class MediaImageSizes(MepCmsDbContext db)
 {
@@ -23,7 +25,7 @@ public sealed class MediaImageSizes(MepCmsDbContext db)
             .Where(x => x.Name is not null).ToList();
         var names = images.Select(x => x.Name!).Distinct().ToList();
         var sizes = await db.Media.AsNoTracking().Where(m => names.Contains(m.FileName))
-            .ToDictionaryAsync(m => m.FileName, m => (m.Width, m.Height), cancellationToken);
+            .ToDictionaryAsync(m => m.FileName, m => (m.Width, m.Height, Credit: MediaItem.CreditLine(m.Credit, m.Licence)), cancellationToken);
         if (sizes.Count == 0)
         {
             return html;
@@ -35,8 +37,35 @@ public sealed class MediaImageSizes(MepCmsDbContext db)
                 element.SetAttribute("width", size.Width.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 element.SetAttribute("height", size.Height.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 element.SetAttribute("loading", "lazy");
+                if (size.Credit is { } credit)
+                {
+                    AddCredit(document, element, credit);
+                }
             }
         }
         return document.Body.InnerHtml;
+    }
+
+    private static void AddCredit(AngleSharp.Dom.IDocument document, AngleSharp.Dom.IElement image, string credit)
+    {
+        var paragraph = image.ParentElement;
+        // An image alone in its paragraph is a figure of its own.
+        var alone = paragraph is { LocalName: "p" } && paragraph.Children.Length == 1 && paragraph.TextContent.Trim().Length == 0;
+        if (alone)
+        {
+            var figure = document.CreateElement("figure");
+            figure.ClassName = "media-figure";
+            var caption = document.CreateElement("figcaption");
+            caption.ClassName = "media-credit";
+            caption.TextContent = credit;
+            paragraph!.Replace(figure);
+            figure.AppendChild(image);
+            figure.AppendChild(caption);
+            return;
+        }
+        var span = document.CreateElement("span");
+        span.ClassName = "media-credit";
+        span.TextContent = credit;
+        image.After(span);
     }
 }

@@ -24,11 +24,25 @@ public sealed class MediaItem
     public long Bytes { get; set; }
     public string ContentType { get; set; } = "";
     public string AltText { get; set; } = "";
+    /// <summary>Who made it, as it must be shown ("© European Union – Source: EP", "Photo: Jana Novak"); shown under the image.</summary>
+    public string? Credit { get; set; }
+    /// <summary>Its licence, when it is not the office's own ("CC BY 4.0").</summary>
+    public string? Licence { get; set; }
     public string? UploadedById { get; set; }
     public string UploadedByName { get; set; } = "";
     public DateTime UploadedAt { get; set; }
 
     public string Url => MediaFiles.UrlOf(FileName);
+
+    /// <summary>The credit and licence as shown under the image, or null when it has neither.</summary>
+    public static string? CreditLine(string? credit, string? licence) =>
+        (credit, licence) switch
+        {
+            ({ Length: > 0 } c, { Length: > 0 } l) => $"{c} ({l})",
+            ({ Length: > 0 } c, _) => c,
+            (_, { Length: > 0 } l) => l,
+            _ => null,
+        };
 }
 
 internal sealed class MediaItemConfiguration : IEntityTypeConfiguration<MediaItem>
@@ -41,6 +55,8 @@ internal sealed class MediaItemConfiguration : IEntityTypeConfiguration<MediaIte
         builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.ContentType).HasMaxLength(32).IsRequired();
         builder.Property(m => m.AltText).HasMaxLength(MediaItemLimits.AltText).IsRequired();
+        builder.Property(m => m.Credit).HasMaxLength(MediaItemLimits.Credit);
+        builder.Property(m => m.Licence).HasMaxLength(MediaItemLimits.Licence);
         builder.Property(m => m.UploadedById).HasMaxLength(Limits.UserId);
         builder.Property(m => m.UploadedByName).HasMaxLength(Limits.Email).IsRequired();
         builder.HasIndex(m => m.UploadedAt);
@@ -50,4 +66,6 @@ internal sealed class MediaItemConfiguration : IEntityTypeConfiguration<MediaIte
 public static class MediaItemLimits
 {
     public const int AltText = 300;
+    public const int Credit = 200;
+    public const int Licence = 100;
 }

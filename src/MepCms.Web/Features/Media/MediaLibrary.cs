@@ -18,7 +18,8 @@ public sealed class MediaLibrary(MepCmsDbContext db, ImageProcessor processor, M
 {
     public long MaxUploadBytes => options.Value.MaxUploadBytes;
 
-    public async Task<MediaUpload> AddAsync(IFormFile? file, MediaKind kind, string? altText, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<MediaUpload> AddAsync(IFormFile? file, MediaKind kind, string? altText, ClaimsPrincipal user, CancellationToken cancellationToken,
+        string? credit = null, string? licence = null)
     {
         if (file is null)
         {
@@ -39,6 +40,7 @@ public sealed class MediaLibrary(MepCmsDbContext db, ImageProcessor processor, M
         {
             FileName = MediaFiles.NewName(image.Format), Kind = kind, Width = image.Width, Height = image.Height,
             Bytes = image.Content.Length, ContentType = image.Format.ContentType, AltText = (altText ?? "").Trim(),
+            Credit = Blank(credit), Licence = Blank(licence),
             UploadedById = user.Id(), UploadedByName = user.Identity?.Name ?? "", UploadedAt = clock.GetUtcNow().UtcDateTime,
         };
         await files.WriteAsync(item.FileName, image.Content, cancellationToken);
@@ -80,6 +82,17 @@ public sealed class MediaLibrary(MepCmsDbContext db, ImageProcessor processor, M
         await db.SaveChangesAsync(cancellationToken);
         files.Delete(item.FileName);
     }
+
+    /// <summary>Changes what the library says of an image: its alternative text, credit and licence.</summary>
+    public async Task UpdateDetailsAsync(MediaItem item, string altText, string? credit, string? licence, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        (item.AltText, item.Credit, item.Licence) = (altText.Trim(), Blank(credit), Blank(licence));
+        db.Record(user, clock.GetUtcNow().UtcDateTime, AuditActions.MediaEdited, "Media", item.FileName,
+            $"{item.AltText}; credit: {MediaItem.CreditLine(item.Credit, item.Licence) ?? "none"}");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>The upload's bytes, or null when it is larger than the limit (read no further than that).</summary>
     private async Task<byte[]?> ReadAsync(IFormFile file, CancellationToken cancellationToken)

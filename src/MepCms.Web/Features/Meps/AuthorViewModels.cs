@@ -8,6 +8,13 @@ public sealed record AuthorCard(string FullName, string Slug, string CountryCode
 {
     public string Country => Countries.Name(CountryCode);
 
+    /// <summary>The photo's credit and licence from the media library, shown with it (none: nothing shown).</summary>
+    public string? PhotoCredit { get; init; }
+
+    /// <summary>"Photo: …" under a shown photo, unless the credit already says so; null without a photo or a credit.</summary>
+    public string? PhotoCreditText => !HasLocalPhoto || PhotoCredit is not { Length: > 0 } credit ? null
+        : credit.StartsWith("Photo", StringComparison.OrdinalIgnoreCase) ? credit : "Photo: " + credit;
+
     /// <summary>Up to two initials for the generated avatar ("Ana Ferreira Lobo" → "AL").</summary>
     public string Initials
     {

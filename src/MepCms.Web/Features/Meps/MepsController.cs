@@ -41,7 +41,11 @@ public sealed class MepsController(MepCmsDbContext db, TimeProvider clock) : Con
             .Select(a => new
             {
                 a.Id, a.BioHtml, a.PressEmail, a.PressPhone,
-                Card = new AuthorCard(a.FullName, a.Slug, a.CountryCode, a.PoliticalGroup, a.NationalParty, a.PhotoPath, a.IsActive),
+                Card = new AuthorCard(a.FullName, a.Slug, a.CountryCode, a.PoliticalGroup, a.NationalParty, a.PhotoPath, a.IsActive)
+                {
+                    PhotoCredit = db.Media.Where(m => Media.MediaFiles.UrlPrefix + m.FileName == a.PhotoPath)
+                        .Select(m => m.Licence == null ? m.Credit : m.Credit == null ? m.Licence : m.Credit + " (" + m.Licence + ")").FirstOrDefault(),
+                },
                 Committees = a.Memberships.OrderByDescending(m => m.Role == CommitteeRole.Chair).ThenByDescending(m => m.Role == CommitteeRole.ViceChair)
                     .ThenBy(m => m.Committee.Code)
                     .Select(m => new CommitteeRoleLink(m.Committee.Name, m.Committee.Slug, m.Committee.Code, m.Role)).ToList(),

@@ -85,6 +85,7 @@ public sealed class AuthorizationMatrixTests(MepCmsFactory app) : IClassFixture<
         ["POST /admin/articles/{id}/unpublish-at/cancel"] = Roles.Editor,
         ["POST /admin/articles/{id}/scheduled-update"] = Roles.Editor,
         ["POST /admin/articles/new/autosave"] = Anyone,
+        ["POST /admin/media/{id}/details"] = Anyone,
         ["POST /admin/articles/new/autosave/discard"] = Anyone,
         ["POST /admin/articles/{id}/autosave"] = Anyone,
         ["POST /admin/articles/{id}/autosave/discard"] = Anyone,

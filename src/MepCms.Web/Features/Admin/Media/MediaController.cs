@@ -42,7 +42,7 @@ public sealed class MediaController(MepCmsDbContext db, MediaLibrary library, IO
         var json = UploadLimitAttribute.WantsJson(Request);
         if (ModelState.IsValid)
         {
-            var upload = await library.AddAsync(form.File, MediaKind.Image, form.AltText, User, cancellationToken);
+            var upload = await library.AddAsync(form.File, MediaKind.Image, form.AltText, User, cancellationToken, form.Credit, form.Licence);
             if (upload.Item is { } item)
             {
                 if (json)
@@ -60,6 +60,33 @@ public sealed class MediaController(MepCmsDbContext db, MediaLibrary library, IO
             return Json(new { error = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)) });
         }
         return View(nameof(Index), await LibraryAsync(1, form, cancellationToken));
+    }
+
+    /// <summary>
+    /// Changes an image's alternative text, credit and licence (its uploader, editors and admins); the
+    /// statements and MEP profiles that show it are rendered again and every cached page evicted.
+    /// </summary>
+    [HttpPost("{id:int:min(1)}/details")]
+    public async Task<IActionResult> Details(int id, MediaDetailsForm form, [FromServices] MediaCredits credits, CancellationToken cancellationToken)
+    {
+        var item = await db.Media.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (item is null)
+        {
+            return NotFound();
+        }
+        if (!User.MayPublish() && item.UploadedById != User.Id())
+        {
+            return Forbid();
+        }
+        if (!ModelState.IsValid)
+        {
+            Flash("The image was not changed: " + string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)));
+            return RedirectToAction(nameof(Index));
+        }
+        await library.UpdateDetailsAsync(item, form.AltText!, form.Credit, form.Licence, User, cancellationToken);
+        var shown = await credits.RenderAgainAsync(item.FileName, cancellationToken);
+        Flash(shown == 0 ? "The image's details were saved." : $"The image's details were saved; {shown} page(s) that show it were updated.");
+        return RedirectToAction(nameof(Index));
     }
 
     /// <summary>Removes an image and its file, unless an MEP profile or a statement still shows it.</summary>
@@ -93,9 +120,12 @@ public sealed class MediaController(MepCmsDbContext db, MediaLibrary library, IO
     private async Task<MediaLibraryViewModel?> LibraryAsync(int page, MediaUploadForm form, CancellationToken cancellationToken)
     {
         var items = await db.Media.AsNoTracking().OrderByDescending(m => m.UploadedAt).ThenByDescending(m => m.Id)
-            .Select(m => new MediaRow(m.Id, m.FileName, m.Kind, m.Width, m.Height, m.Bytes, m.AltText, m.UploadedByName, m.UploadedAt))
+            .Select(m => new MediaRow(m.Id, m.FileName, m.Kind, m.Width, m.Height, m.Bytes, m.AltText, m.UploadedByName, m.UploadedAt)
+            {
+                Credit = m.Credit, Licence = m.Licence, UploadedById = m.UploadedById,
+            })
             .ToPageAsync(page, PageSize, cancellationToken);
         return items is null ? null : new MediaLibraryViewModel(items, form, options.Value.MaxUploadBytes, options.Value.MaxUploadText,
-            User.MayPublish(), TempData.TakeFlash());
+            User.MayPublish(), TempData.TakeFlash()) { UserId = User.Id() };
     }
 }

@@ -1,0 +1,122 @@
+using System.Net;
+using MepCms.Tests.Support;
+using MepCms.Web.Features.Account;
+using MepCms.Web.Features.Audit;
+using MepCms.Web.Features.Media;
+using Microsoft.EntityFrameworkCore;
+
+namespace MepCms.Tests.Features.Media;
+
+/// <summary>An image's credit and licence show under it wherever the public sees it, and follow a change at once.</summary>
+public sealed class MediaCreditTests(CachingFactory app) : IClassFixture<CachingFactory>
+{
+    private readonly HttpClient _reader = app.CreateBrowserlessClient();
+
+    private Task<MediaItem> ImageAsync(string? credit, string? licence = null, MediaKind kind = MediaKind.Image, string? uploadedById = null) =>
+        app.SaveAsync(new MediaItem
+        {
+            FileName = MediaFiles.NewName(ImageFormat.Jpeg), Kind = kind, Width = 800, Height = 600, Bytes = 1000, ContentType = "image/jpeg",
+            AltText = "Plenary chamber", Credit = credit, Licence = licence, UploadedById = uploadedById, UploadedByName = "test", UploadedAt = app.Clock.GetUtcNow().UtcDateTime,
+        });
+
+    private async Task<string> PublishWithBodyAsync(string body)
+    {
+        var article = await app.SaveAsync(TestData.Article(app));
+        var editor = await app.SignedInAsync(Roles.Editor);
+        var saved = await editor.Client.SaveEditFormAsync(article.Id, await editor.Client.LoadEditFormAsync(article.Id), new() { ["BodyMarkdown"] = body, ["Change"] = "TypoFix" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        return article.Slug;
+    }
+
+    [Fact]
+    public async Task An_image_alone_in_its_paragraph_becomes_a_figure_with_its_credit_and_one_in_text_gets_it_beside()
+    {
+        var photo = await ImageAsync("© European Union – Source: EP", "CC BY 4.0");
+        var slug = await PublishWithBodyAsync($"The vote.\n\n![Plenary chamber]({photo.Url})\n\nAs seen here ![Plenary chamber]({photo.Url}) in the chamber.");
+
+        var body = (await _reader.GetDocumentAsync($"/articles/{slug}")).QuerySelector(".statement__body")!;
+
+        var figure = body.QuerySelector("figure.media-figure")!;
+        Assert.Equal(photo.Url, figure.QuerySelector("img")!.GetAttribute("src"));
+        Assert.Equal("© European Union – Source: EP (CC BY 4.0)", figure.QuerySelector("figcaption")!.TextContent);
+        Assert.Equal("© European Union – Source: EP (CC BY 4.0)", body.QuerySelector("p span.media-credit")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_changed_credit_shows_at_once_without_touching_the_statement_and_is_audited()
+    {
+        var photo = await ImageAsync("Photo: Old Name");
+        var slug = await PublishWithBodyAsync($"![Plenary chamber]({photo.Url})");
+        var version = await app.WithDbAsync(db => db.Articles.Where(a => a.Slug == slug).Select(a => a.Version).FirstAsync());
+        Assert.Contains("Photo: Old Name", await _reader.GetStringAsync($"/articles/{slug}"));
+        var editor = await app.SignedInAsync(Roles.Editor);
+
+        var changed = await editor.Client.PostFormAsync("/admin/media", $"/admin/media/{photo.Id}/details",
+            new() { ["AltText"] = "Plenary chamber in Strasbourg", ["Credit"] = "Photo: <b>New</b> Name", ["Licence"] = "" });
+        var page = await _reader.GetDocumentAsync($"/articles/{slug}");
+
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal("Photo: <b>New</b> Name", page.QuerySelector("figcaption")!.TextContent);
+        Assert.Null(page.QuerySelector("figcaption b"));
+        Assert.Equal(version, await app.WithDbAsync(db => db.Articles.Where(a => a.Slug == slug).Select(a => a.Version).FirstAsync()));
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.MediaEdited && e.EntityId == photo.FileName)));
+    }
+
+    [Fact]
+    public async Task An_meps_photo_shows_its_credit_on_the_profile_and_beside_the_statement()
+    {
+        var photo = await ImageAsync("© European Union – Source: EP", kind: MediaKind.Photo);
+        var mep = TestData.Author("Jana Credit");
+        mep.PhotoPath = photo.Url;
+        await app.SaveAsync(mep);
+        var article = await app.SaveAsync(TestData.Article(app, authors: [mep]));
+
+        var profile = await _reader.GetDocumentAsync($"/meps/{mep.Slug}");
+        var statement = await _reader.GetDocumentAsync($"/articles/{article.Slug}");
+
+        Assert.Equal("Photo: © European Union – Source: EP", profile.QuerySelector(".profile__header .media-credit")!.TextContent);
+        Assert.Equal("Photo: © European Union – Source: EP", statement.QuerySelector(".statement-aside .media-credit")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Bad_details_and_other_peoples_images_are_refused()
+    {
+        var contributor = await app.SignedInAsync(Roles.Contributor);
+        var theirs = await ImageAsync(null, uploadedById: "someone-else");
+        var own = await ImageAsync(null, uploadedById: contributor.Id);
+
+        var other = await contributor.Client.PostFormAsync("/admin/media", $"/admin/media/{theirs.Id}/details", new() { ["AltText"] = "x", ["Credit"] = "Mine now" });
+        var tooLong = await contributor.Client.PostFormAsync("/admin/media", $"/admin/media/{own.Id}/details", new() { ["AltText"] = "x", ["Credit"] = new string('c', MediaItemLimits.Credit + 1) });
+        var noAlt = await contributor.Client.PostFormAsync("/admin/media", $"/admin/media/{own.Id}/details", new() { ["AltText"] = " ", ["Credit"] = "Fine" });
+        var unknown = await contributor.Client.PostFormAsync("/admin/media", "/admin/media/999999/details", new() { ["AltText"] = "x" });
+        var mine = await contributor.Client.PostFormAsync("/admin/media", $"/admin/media/{own.Id}/details", new() { ["AltText"] = "Own picture", ["Credit"] = "Photo: Me" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, tooLong.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, noAlt.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, mine.StatusCode);
+        Assert.Null(await app.WithDbAsync(db => db.Media.Where(m => m.Id == theirs.Id).Select(m => m.Credit).FirstAsync()));
+        Assert.Equal("Photo: Me", await app.WithDbAsync(db => db.Media.Where(m => m.Id == own.Id).Select(m => m.Credit).FirstAsync()));
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.MediaEdited && e.EntityId == own.FileName)));
+    }
+
+    [Fact]
+    public async Task The_upload_form_takes_a_credit_and_licence()
+    {
+        var contributor = await app.SignedInAsync(Roles.Contributor);
+        var form = new MultipartFormDataContent
+        {
+            { MediaRequests.File(TestImages.Png(40, 30), "image/png"), "File", "chart.png" }, { new StringContent("A chart"), "AltText" },
+            { new StringContent("Chart: the office"), "Credit" }, { new StringContent("CC0"), "Licence" },
+            { new StringContent(await contributor.Client.AntiforgeryTokenAsync("/admin/media")), "__RequestVerificationToken" },
+        };
+
+        var response = await contributor.Client.PostAsync("/admin/media/upload", form);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var stored = await app.WithDbAsync(db => db.Media.OrderByDescending(m => m.Id).FirstAsync());
+        Assert.Equal(("Chart: the office", "CC0"), (stored.Credit, stored.Licence));
+        Assert.Contains("Credit: Chart: the office (CC0)", await contributor.Client.GetStringAsync("/admin/media"));
+    }
+}
