@@ -19,6 +19,11 @@ public static class AuditActions
     public const string ArticleUpdateHeld = "Article.UpdateHeld";
     /// <summary>A person's autosaved copy of the editor's form thrown away (the copies themselves are not audited: private, every 30 s).</summary>
     public const string ArticleAutosaveDiscarded = "Article.AutosaveDiscarded";
+    /// <summary>A staff comment on a statement, a reply, or a thread resolved or reopened (never public).</summary>
+    public const string ArticleCommented = "Article.Commented";
+    public const string ArticleCommentReplied = "Article.CommentReplied";
+    public const string ArticleCommentResolved = "Article.CommentResolved";
+    public const string ArticleCommentReopened = "Article.CommentReopened";
     public const string ArticleSubmitted = "Article.Submitted";
     public const string ArticlePublished = "Article.Published";
     public const string ArticleScheduled = "Article.Scheduled";

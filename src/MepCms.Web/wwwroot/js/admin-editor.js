@@ -12,6 +12,7 @@
   var timer = null;
   var sequence = 0;
   var read = function () { return textarea.value; };
+  var selection = function () { return textarea.value.substring(textarea.selectionStart, textarea.selectionEnd); };
 
   function render() {
     var mine = ++sequence;
@@ -53,6 +54,7 @@
       ]
     });
     read = function () { return editor.value(); };
+    selection = function () { return editor.codemirror.getSelection(); };
     // The editing surface replaces the labelled textarea: it carries the same name for screen readers.
     editor.codemirror.getInputField().setAttribute('aria-label', 'Body (Markdown)');
     editor.codemirror.on('change', schedule);
@@ -60,4 +62,17 @@
     textarea.addEventListener('input', schedule);
   }
   render();
+
+  // Comments: "Quote the selection" copies the words selected in the body into the comment's quote.
+  var quoteButton = document.getElementById('quote-selection');
+  var quote = document.getElementById('comment-quote');
+  if (quoteButton && quote) {
+    quoteButton.hidden = false;
+    quoteButton.addEventListener('click', function () {
+      var text = selection().trim();
+      if (!text) { quote.focus(); return; }
+      quote.value = text.substring(0, quote.maxLength > 0 ? quote.maxLength : 500);
+      document.getElementById('comment-text').focus();
+    });
+  }
 })();

@@ -86,6 +86,10 @@ public sealed class AuthorizationMatrixTests(MepCmsFactory app) : IClassFixture<
         ["POST /admin/articles/{id}/scheduled-update"] = Roles.Editor,
         ["POST /admin/articles/new/autosave"] = Anyone,
         ["POST /admin/media/{id}/details"] = Anyone,
+        ["POST /admin/articles/{id}/comments"] = Anyone,
+        ["POST /admin/articles/{id}/comments/{commentId}/replies"] = Anyone,
+        ["POST /admin/articles/{id}/comments/{commentId}/resolve"] = Anyone,
+        ["POST /admin/articles/{id}/comments/{commentId}/reopen"] = Anyone,
         ["POST /admin/articles/new/autosave/discard"] = Anyone,
         ["POST /admin/articles/{id}/autosave"] = Anyone,
         ["POST /admin/articles/{id}/autosave/discard"] = Anyone,
@@ -239,7 +243,7 @@ public sealed class AuthorizationMatrixTests(MepCmsFactory app) : IClassFixture<
     {
         var parts = key.Split(' ');
         var url = parts[1].Replace("{id}", $"{ids.For(parts[1])}").Replace("{number}", "1")
-            .Replace("{contactId}", $"{ids.Contact}").Replace("{recipientId}", "1").Replace("{kind}", "Alert");
+            .Replace("{contactId}", $"{ids.Contact}").Replace("{commentId}", "1").Replace("{recipientId}", "1").Replace("{kind}", "Alert");
         if (url.EndsWith("/diff", StringComparison.Ordinal))
         {
             url += "?from=1&to=1";

@@ -158,6 +158,57 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                     b.ToTable("AutosavedForms", (string)null);
                 });
 
+            modelBuilder.Entity("MepCms.Web.Features.Admin.Articles.Comments.ArticleComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("AuthorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Quote")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ResolvedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("ArticleId", "CreatedAt");
+
+                    b.ToTable("ArticleComments");
+                });
+
             modelBuilder.Entity("MepCms.Web.Features.Alerts.AlertDelivery", b =>
                 {
                     b.Property<long>("Id")
@@ -1512,6 +1563,24 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Admin.Articles.Comments.ArticleComment", b =>
+                {
+                    b.HasOne("MepCms.Web.Features.Articles.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MepCms.Web.Features.Admin.Articles.Comments.ArticleComment", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Parent");
                 });
 
             modelBuilder.Entity("MepCms.Web.Features.Alerts.AlertDelivery", b =>

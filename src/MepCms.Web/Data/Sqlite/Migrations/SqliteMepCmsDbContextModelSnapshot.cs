@@ -150,6 +150,55 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.ToTable("AutosavedForms", (string)null);
                 });
 
+            modelBuilder.Entity("MepCms.Web.Features.Admin.Articles.Comments.ArticleComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Quote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("ArticleId", "CreatedAt");
+
+                    b.ToTable("ArticleComments");
+                });
+
             modelBuilder.Entity("MepCms.Web.Features.Alerts.AlertDelivery", b =>
                 {
                     b.Property<long>("Id")
@@ -1463,6 +1512,24 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Admin.Articles.Comments.ArticleComment", b =>
+                {
+                    b.HasOne("MepCms.Web.Features.Articles.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MepCms.Web.Features.Admin.Articles.Comments.ArticleComment", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Parent");
                 });
 
             modelBuilder.Entity("MepCms.Web.Features.Alerts.AlertDelivery", b =>

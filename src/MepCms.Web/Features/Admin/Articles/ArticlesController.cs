@@ -207,12 +207,21 @@ public sealed class ArticlesController(MepCmsDbContext db, ArticleEditor editor,
         IsPinned = article is { PinnedAt: not null } && (article.PinnedUntil is null || article.PinnedUntil > clock.GetUtcNow().UtcDateTime),
         PinnedUntil = article?.PinnedUntil, UnpublishAt = article?.UnpublishAt,
         PendingUpdate = article is null ? null : await PendingUpdateAsync(article, cancellationToken),
+        Comments = article is null ? [] : await CommentsAsync(article, cancellationToken),
         Corrections = article is null ? [] : await db.ArticleCorrections.AsNoTracking().Where(c => c.ArticleId == article.Id).OrderBy(c => c.CreatedAt).ToListAsync(cancellationToken),
         Choices = await ChoicesAsync(cancellationToken), Conflict = conflict,
         MayPublish = User.MayPublish(), MayDelete = User.IsInRole(Account.Roles.Admin),
         MaySubmit = article is { Status: ArticleStatus.Draft } && await MayEditAsync(article),
         Flash = TempData.TakeFlash(),
     };
+
+    private async Task<IReadOnlyList<Comments.CommentThread>> CommentsAsync(Article article, CancellationToken cancellationToken)
+    {
+        var all = await db.ArticleComments.AsNoTracking().Where(c => c.ArticleId == article.Id).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+        return [.. all.Where(c => c.ParentId is null)
+            .Select(c => new Comments.CommentThread(c, [.. all.Where(r => r.ParentId == c.Id)], Comments.CommentsController.MayResolve(c, article.CreatedById, User)))
+            .OrderBy(t => t.Start.ResolvedAt is not null)];
+    }
 
     /// <summary>The autosaved copy, offered when it holds something the saved text does not.</summary>
     private static AutosaveOffer? Offer(Article? article, Autosave.AutosavedForm? copy)

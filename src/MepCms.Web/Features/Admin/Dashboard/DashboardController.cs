@@ -1,4 +1,5 @@
 using MepCms.Web.Data;
+using MepCms.Web.Features.Account;
 using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Articles.Publishing;
 using MepCms.Web.Features.Ratings;
@@ -9,6 +10,9 @@ using Microsoft.EntityFrameworkCore;
 namespace MepCms.Web.Features.Admin.Dashboard;
 
 public sealed record DashboardItem(int Id, string Title, DateTime? At);
+
+/// <summary>One of the signed-in person's statements with comments still open: how many threads, and the latest comment.</summary>
+public sealed record CommentedItem(int Id, string Title, int Open, DateTime Latest);
 
 /// <summary>A statement's ratings made in the dashboard's window.</summary>
 public sealed record RatedItem(int Id, string Title, RatingSummary Rating)
@@ -22,6 +26,9 @@ public sealed record DashboardViewModel(IReadOnlyList<DashboardItem> InReview, I
 {
     /// <summary>Published or scheduled statements with an unpublish time still to come, soonest first.</summary>
     public IReadOnlyList<DashboardItem> Leaving { get; init; } = [];
+
+    /// <summary>The signed-in person's statements with unresolved comments, latest activity first.</summary>
+    public IReadOnlyList<CommentedItem> Commented { get; init; } = [];
 
     /// <summary>Ratings older than this many days do not count on the dashboard.</summary>
     public const int RatingDays = 30;
@@ -53,7 +60,16 @@ public sealed class DashboardController(MepCmsDbContext db, TimeProvider clock) 
         var mostRated = rated.OrderByDescending(r => r.Count).ThenByDescending(r => r.Average).ThenBy(r => r.Id).Take(Shown).ToList();
         var leaving = await articles.Where(a => a.Status == ArticleStatus.Published && a.UnpublishAt > now).OrderBy(a => a.UnpublishAt).Take(Shown)
             .Select(a => new DashboardItem(a.Id, a.Title, a.UnpublishAt)).ToListAsync(cancellationToken);
-        return View(new DashboardViewModel(inReview, scheduled, published, topRated, mostRated) { Leaving = leaving });
+        var me = User.Id();
+        // Grouped by the id alone (a grouping by id and joined title with a date aggregate does not translate); the few titles after.
+        var open = await db.ArticleComments.AsNoTracking().Where(c => c.ParentId == null && c.ResolvedAt == null && c.Article.CreatedById == me)
+            .GroupBy(c => c.ArticleId).Select(g => new { Id = g.Key, Open = g.Count(), Latest = g.Max(c => c.CreatedAt) })
+            .ToListAsync(cancellationToken);
+        var latest = open.OrderByDescending(c => c.Latest).Take(Shown).ToList();
+        var ids = latest.Select(c => c.Id).ToList();
+        var titles = await articles.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Title, cancellationToken);
+        var commented = latest.Select(c => new CommentedItem(c.Id, titles.GetValueOrDefault(c.Id, ""), c.Open, c.Latest)).ToList();
+        return View(new DashboardViewModel(inReview, scheduled, published, topRated, mostRated) { Leaving = leaving, Commented = commented });
     }
 
     private Task<List<DashboardItem>> Items(IQueryable<Article> query, bool useUpdated, CancellationToken cancellationToken) =>
