@@ -1,5 +1,6 @@
 using MepCms.Web.Features.Admin.Articles;
 using MepCms.Web.Features.Admin.Articles.Revisions;
+using MepCms.Web.Features.Admin.Calendar;
 using MepCms.Web.Features.Embargo;
 using MepCms.Web.Infrastructure.Caching;
 
@@ -15,6 +16,7 @@ public static class AdminSetup
         services.AddScoped<ArticleEditor>();
         services.AddScoped<Articles.Autosave.Autosaves>();
         services.AddScoped<Media.MediaCredits>();
+        services.AddCalendar();
         services.AddScoped<ArticleRevisions>();
         services.AddScoped<Directory.DirectoryMerge>();
         services.AddEmbargoLinks();

@@ -85,6 +85,11 @@ public static class AuditActions
     /// <summary>The office's name, colours, logo, contact or pages changed at /admin/settings (the summary lists what).</summary>
     public const string SiteSettingsChanged = "SiteSettings.Changed";
 
+    /// <summary>An idea with a date put on the editorial calendar, changed, or taken off it.</summary>
+    public const string CalendarEntryPlanned = "Calendar.EntryPlanned";
+    public const string CalendarEntryChanged = "Calendar.EntryChanged";
+    public const string CalendarEntryDeleted = "Calendar.EntryDeleted";
+
     public const string UserCreated = "User.Created";
     public const string UserRoleChanged = "User.RoleChanged";
     public const string UserLocked = "User.Locked";

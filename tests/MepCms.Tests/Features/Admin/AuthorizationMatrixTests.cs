@@ -86,6 +86,11 @@ public sealed class AuthorizationMatrixTests(MepCmsFactory app) : IClassFixture<
         ["POST /admin/articles/{id}/scheduled-update"] = Roles.Editor,
         ["POST /admin/articles/new/autosave"] = Anyone,
         ["POST /admin/media/{id}/details"] = Anyone,
+        ["GET /admin/calendar"] = Anyone,
+        ["POST /admin/calendar/planned"] = Anyone,
+        ["GET /admin/calendar/planned/{id}"] = Anyone,
+        ["POST /admin/calendar/planned/{id}"] = Anyone,
+        ["POST /admin/calendar/planned/{id}/delete"] = Anyone,
         ["POST /admin/articles/{id}/comments"] = Anyone,
         ["POST /admin/articles/{id}/comments/{commentId}/replies"] = Anyone,
         ["POST /admin/articles/{id}/comments/{commentId}/resolve"] = Anyone,
@@ -196,7 +201,8 @@ public sealed class AuthorizationMatrixTests(MepCmsFactory app) : IClassFixture<
             return (contact.PressListId, contact.Id, subscriber.Id);
         });
         var ids = new Ids(article.Id, article.Authors[0].AuthorId, (await app.SaveAsync(TestData.Committee())).Id, (await app.SaveAsync(TestData.Topic())).Id,
-            (await app.CreateUserAsync(Roles.Contributor)).Id, list, contact, subscriber);
+            (await app.CreateUserAsync(Roles.Contributor)).Id, list, contact, subscriber,
+            (await app.SaveAsync(new Web.Features.Admin.Calendar.PlannedEntry { Day = new DateOnly(2026, 6, 1), Title = "Idea", CreatedByName = "test" })).Id);
 
         foreach (var (key, _) in AdminEndpoints())
         {
@@ -227,10 +233,11 @@ public sealed class AuthorizationMatrixTests(MepCmsFactory app) : IClassFixture<
     }
 
     /// <summary>A record of each kind that an <c>{id}</c> in an admin route can name.</summary>
-    private sealed record Ids(int Article, int Mep, int Committee, int Topic, string User = "none", int PressList = 1, int Contact = 1, int Subscriber = 1)
+    private sealed record Ids(int Article, int Mep, int Committee, int Topic, string User = "none", int PressList = 1, int Contact = 1, int Subscriber = 1, int Planned = 1)
     {
         public string For(string path) =>
             path.StartsWith("/admin/users", StringComparison.Ordinal) ? User
+            : path.StartsWith("/admin/calendar", StringComparison.Ordinal) ? $"{Planned}"
             : path.StartsWith("/admin/press-lists", StringComparison.Ordinal) ? $"{PressList}"
             : path.StartsWith("/admin/subscribers", StringComparison.Ordinal) ? $"{Subscriber}"
             : path.StartsWith("/admin/meps", StringComparison.Ordinal) ? $"{Mep}"
