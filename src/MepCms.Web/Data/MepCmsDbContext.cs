@@ -28,6 +28,7 @@ public abstract class MepCmsDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<ArticleCorrection> ArticleCorrections => Set<ArticleCorrection>();
     public DbSet<ScheduledUpdate> ScheduledUpdates => Set<ScheduledUpdate>();
+    public DbSet<Features.Attachments.ArticleAttachment> ArticleAttachments => Set<Features.Attachments.ArticleAttachment>();
     public DbSet<Features.Admin.Calendar.PlannedEntry> PlannedEntries => Set<Features.Admin.Calendar.PlannedEntry>();
     public DbSet<Features.Admin.Articles.Comments.ArticleComment> ArticleComments => Set<Features.Admin.Articles.Comments.ArticleComment>();
     public DbSet<Author> Authors => Set<Author>();

@@ -19,7 +19,8 @@ public static class ArticleQueries
 
     /// <summary>The full statement page. Not a visibility rule: callers filter first (public) or are staff (preview, embargo).</summary>
     /// <param name="media">The media library, where the MEPs' photo credits are read.</param>
-    public static IQueryable<ArticlePageViewModel> ToPage(this IQueryable<Article> articles, IQueryable<Media.MediaItem> media) =>
+    /// <param name="documents">The statements' documents.</param>
+    public static IQueryable<ArticlePageViewModel> ToPage(this IQueryable<Article> articles, IQueryable<Media.MediaItem> media, IQueryable<Attachments.ArticleAttachment> documents) =>
         articles.Select(a => new ArticlePageViewModel
         {
             Id = a.Id, Title = a.Title, Slug = a.Slug, Lead = a.Lead, BodyHtml = a.BodyHtml, Language = a.Language, Place = a.Place,
@@ -34,6 +35,8 @@ public static class ArticleQueries
             Committees = a.Committees.OrderBy(c => c.Code).Select(c => new NamedLink(c.Name, c.Slug)).ToList(),
             Topics = a.Topics.OrderBy(t => t.Name).Select(t => new NamedLink(t.Name, t.Slug)).ToList(),
             Rating = new RatingSummary(a.RatingCount, a.RatingSum),
+            Documents = documents.Where(d => d.ArticleId == a.Id).OrderBy(d => d.Position).ThenBy(d => d.Id)
+                .Select(d => new Attachments.AttachmentLink(d.Id, d.Title, d.DownloadName, d.Bytes)).ToList(),
             Corrections = a.Corrections.OrderBy(c => c.CreatedAt).Select(c => new CorrectionNote(c.Kind, c.CreatedAt, c.Note)).ToList(),
         });
 }

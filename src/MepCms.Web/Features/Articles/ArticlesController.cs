@@ -18,7 +18,7 @@ public sealed class ArticlesController(MepCmsDbContext db, TimeProvider clock) :
         }
         var visible = db.Articles.AsNoTracking().Visible(clock);
         var article = await visible.Where(a => a.Slug == slug)
-            .ToPage(db.Media)
+            .ToPage(db.Media, db.ArticleAttachments)
             .AsSplitQuery()
             .FirstOrDefaultAsync(cancellationToken);
         if (article is not null)

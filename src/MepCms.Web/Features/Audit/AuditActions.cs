@@ -24,6 +24,10 @@ public static class AuditActions
     public const string ArticleCommentReplied = "Article.CommentReplied";
     public const string ArticleCommentResolved = "Article.CommentResolved";
     public const string ArticleCommentReopened = "Article.CommentReopened";
+    /// <summary>A PDF document attached to a statement, renamed or moved, or removed (the summary names it).</summary>
+    public const string ArticleAttachmentAdded = "Article.AttachmentAdded";
+    public const string ArticleAttachmentChanged = "Article.AttachmentChanged";
+    public const string ArticleAttachmentRemoved = "Article.AttachmentRemoved";
     public const string ArticleSubmitted = "Article.Submitted";
     public const string ArticlePublished = "Article.Published";
     public const string ArticleScheduled = "Article.Scheduled";

@@ -51,7 +51,7 @@ public sealed class EmbargoController(MepCmsDbContext db, EmbargoLinks links, Pr
         }
         var withdrawn = ArticleStatus.Unpublished;
         var articles = db.Articles.AsNoTracking().Where(a => a.Id == id && a.Status != withdrawn);
-        var article = await articles.ToPage(db.Media).AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
+        var article = await articles.ToPage(db.Media, db.ArticleAttachments).AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
         if (article is null)
         {
             return NotFound();

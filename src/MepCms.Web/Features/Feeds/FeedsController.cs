@@ -56,7 +56,7 @@ public sealed class FeedsController(MepCmsDbContext db, TimeProvider clock, Site
     /// <param name="description">None: the site's tagline.</param>
     private async Task<IActionResult> FeedAsync(string? title, string? description, string pagePath, string feedPath, IQueryable<Article> articles, CancellationToken cancellationToken)
     {
-        var entries = await RssFeed.Latest(articles).ToListAsync(cancellationToken);
+        var entries = await RssFeed.Latest(articles, db.ArticleAttachments).ToListAsync(cancellationToken);
         var brand = await identity.CurrentAsync(cancellationToken);
         var xml = RssFeed.Write(title?.Replace("{site}", brand.Name, StringComparison.Ordinal) ?? brand.Name, description ?? brand.Tagline, site.Value.Language, pagePath, feedPath, entries, path => urls.Absolute(Request, path));
         return File(xml, RssFeed.ContentType);

@@ -8,6 +8,8 @@ namespace MepCms.Web.Features.Feeds;
 /// <summary>A statement as a feed carries it.</summary>
 public sealed record FeedEntry(string Title, string Slug, string Lead, DateTime PublishAt, DateTime UpdatedAt, IReadOnlyList<string> Authors)
 {
+    /// <summary>Its first PDF document, carried as the item's enclosure (RSS 2.0 has room for one).</summary>
+    public Attachments.AttachmentLink? Document { get; init; }
     /// <summary>Its corrections and updates, oldest first: told in the item's description.</summary>
     public IReadOnlyList<CorrectionNote> Corrections { get; init; } = [];
 
@@ -20,12 +22,14 @@ public static class RssFeed
     public const int Size = 20;
     public const string ContentType = "application/rss+xml; charset=utf-8";
 
-    public static IQueryable<FeedEntry> Latest(IQueryable<Article> visible) =>
+    public static IQueryable<FeedEntry> Latest(IQueryable<Article> visible, IQueryable<Attachments.ArticleAttachment> documents) =>
         visible.OrderByDescending(a => a.PublishAt).ThenByDescending(a => a.Id).Take(Size)
             .Select(a => new FeedEntry(a.Title, a.Slug, a.Lead, a.PublishAt!.Value, a.UpdatedAt,
                 a.Authors.OrderBy(x => x.Position).Select(x => x.Author.FullName).ToList())
             {
                 Corrections = a.Corrections.OrderBy(c => c.CreatedAt).Select(c => new CorrectionNote(c.Kind, c.CreatedAt, c.Note)).ToList(),
+                Document = documents.Where(d => d.ArticleId == a.Id).OrderBy(d => d.Position).ThenBy(d => d.Id)
+                    .Select(d => new Attachments.AttachmentLink(d.Id, d.Title, d.DownloadName, d.Bytes)).FirstOrDefault(),
             });
 
     /// <param name="absolute">Turns a site path into an absolute URL.</param>
@@ -42,6 +46,10 @@ public static class RssFeed
         {
             var url = absolute($"/articles/{e.Slug}");
             var item = new SyndicationItem(e.Title, e.Description, new Uri(url), url, Latest(e)) { PublishDate = e.PublishAt };
+            if (e.Document is { } document)
+            {
+                item.Links.Add(SyndicationLink.CreateMediaEnclosureLink(new Uri(absolute(document.Url)), "application/pdf", document.Bytes));
+            }
             foreach (var author in e.Authors)
             {
                 item.Authors.Add(new SyndicationPerson { Name = author });

@@ -26,6 +26,10 @@ public sealed class MediaOptions
     [Range(1, 65_535)]
     public int MaxSide { get; set; } = 12_000;
 
+    /// <summary>The largest PDF document attached to a statement (20 MB).</summary>
+    [Range(1024, 200 * 1024 * 1024)]
+    public long AttachmentMaxBytes { get; set; } = 20 * 1024 * 1024;
+
     /// <summary>The side of a stored MEP photo: the 6rem avatar of the profile page at twice the density.</summary>
     public const int PhotoSide = 192;
 

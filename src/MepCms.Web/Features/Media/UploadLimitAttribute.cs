@@ -22,13 +22,16 @@ public sealed class UploadLimitAttribute : Attribute, IAsyncAuthorizationFilter,
     /// <summary>Where the "go back" link of the 413 page leads; the request's own path when empty.</summary>
     public string? ReturnPath { get; init; }
 
+    /// <summary>The form carries a PDF document (<see cref="MediaOptions.AttachmentMaxBytes"/>), not an image.</summary>
+    public bool Document { get; init; }
+
     public int Order => -100;
 
     public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
     {
         var http = context.HttpContext;
         var options = http.RequestServices.GetRequiredService<IOptions<MediaOptions>>().Value;
-        var limit = options.MaxUploadBytes + FormAllowance;
+        var limit = (Document ? options.AttachmentMaxBytes : options.MaxUploadBytes) + FormAllowance;
         if (http.Request.ContentLength > limit)
         {
             context.Result = TooLarge(context, options, http.Request.ContentLength);
@@ -59,7 +62,8 @@ public sealed class UploadLimitAttribute : Attribute, IAsyncAuthorizationFilter,
 
     private IActionResult TooLarge(AuthorizationFilterContext context, MediaOptions options, long? sent)
     {
-        var model = new UploadTooLargeViewModel(options.MaxUploadText, sent is { } bytes ? Sizes.Text(bytes) : null, ReturnPath ?? context.HttpContext.Request.Path);
+        var model = new UploadTooLargeViewModel(Document ? Sizes.Text(options.AttachmentMaxBytes) : options.MaxUploadText, sent is { } bytes ? Sizes.Text(bytes) : null,
+            ReturnPath ?? context.HttpContext.Request.Path) { What = Document ? "documents" : "images" };
         if (WantsJson(context.HttpContext.Request))
         {
             return new JsonResult(new { error = model.Message }) { StatusCode = StatusCodes.Status413PayloadTooLarge };
@@ -79,7 +83,9 @@ public sealed class UploadLimitAttribute : Attribute, IAsyncAuthorizationFilter,
 
 public sealed record UploadTooLargeViewModel(string Limit, string? Sent, string ReturnPath)
 {
+    public string What { get; init; } = "images";
+
     public string Message => Sent is null
-        ? $"The file is too large: images may be at most {Limit}. Please choose a smaller file."
-        : $"The upload is {Sent}, too large: images may be at most {Limit}. Please choose a smaller file.";
+        ? $"The file is too large: {What} may be at most {Limit}. Please choose a smaller file."
+        : $"The upload is {Sent}, too large: {What} may be at most {Limit}. Please choose a smaller file.";
 }

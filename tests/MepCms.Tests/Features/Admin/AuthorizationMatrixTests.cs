@@ -86,6 +86,12 @@ public sealed class AuthorizationMatrixTests(MepCmsFactory app) : IClassFixture<
         ["POST /admin/articles/{id}/scheduled-update"] = Roles.Editor,
         ["POST /admin/articles/new/autosave"] = Anyone,
         ["POST /admin/media/{id}/details"] = Anyone,
+        ["POST /admin/articles/{id}/attachments"] = Anyone,
+        ["GET /admin/articles/{id}/attachments/{attachmentId}"] = Roles.Editor,
+        ["POST /admin/articles/{id}/attachments/{attachmentId}/rename"] = Anyone,
+        ["POST /admin/articles/{id}/attachments/{attachmentId}/up"] = Anyone,
+        ["POST /admin/articles/{id}/attachments/{attachmentId}/down"] = Anyone,
+        ["POST /admin/articles/{id}/attachments/{attachmentId}/remove"] = Anyone,
         ["GET /admin/calendar"] = Anyone,
         ["POST /admin/calendar/planned"] = Anyone,
         ["GET /admin/calendar/planned/{id}"] = Anyone,
@@ -202,7 +208,8 @@ public sealed class AuthorizationMatrixTests(MepCmsFactory app) : IClassFixture<
         });
         var ids = new Ids(article.Id, article.Authors[0].AuthorId, (await app.SaveAsync(TestData.Committee())).Id, (await app.SaveAsync(TestData.Topic())).Id,
             (await app.CreateUserAsync(Roles.Contributor)).Id, list, contact, subscriber,
-            (await app.SaveAsync(new Web.Features.Admin.Calendar.PlannedEntry { Day = new DateOnly(2026, 6, 1), Title = "Idea", CreatedByName = "test" })).Id);
+            (await app.SaveAsync(new Web.Features.Admin.Calendar.PlannedEntry { Day = new DateOnly(2026, 6, 1), Title = "Idea", CreatedByName = "test" })).Id,
+            await AttachmentAsync(article.Id));
 
         foreach (var (key, _) in AdminEndpoints())
         {
@@ -232,8 +239,16 @@ public sealed class AuthorizationMatrixTests(MepCmsFactory app) : IClassFixture<
         }
     }
 
+    /// <summary>A stored document of the statement, file and row, for the routes that name one.</summary>
+    private async Task<int> AttachmentAsync(int articleId)
+    {
+        var name = Web.Features.Attachments.AttachmentFiles.NewName();
+        await app.Services.GetRequiredService<Web.Features.Attachments.AttachmentFiles>().WriteAsync(name, TestPdfs.Build(), default);
+        return (await app.SaveAsync(new Web.Features.Attachments.ArticleAttachment { ArticleId = articleId, Title = "Letter", FileName = name, DownloadName = "letter.pdf", UploadedByName = "test" })).Id;
+    }
+
     /// <summary>A record of each kind that an <c>{id}</c> in an admin route can name.</summary>
-    private sealed record Ids(int Article, int Mep, int Committee, int Topic, string User = "none", int PressList = 1, int Contact = 1, int Subscriber = 1, int Planned = 1)
+    private sealed record Ids(int Article, int Mep, int Committee, int Topic, string User = "none", int PressList = 1, int Contact = 1, int Subscriber = 1, int Planned = 1, int Attachment = 1)
     {
         public string For(string path) =>
             path.StartsWith("/admin/users", StringComparison.Ordinal) ? User
@@ -250,7 +265,7 @@ public sealed class AuthorizationMatrixTests(MepCmsFactory app) : IClassFixture<
     {
         var parts = key.Split(' ');
         var url = parts[1].Replace("{id}", $"{ids.For(parts[1])}").Replace("{number}", "1")
-            .Replace("{contactId}", $"{ids.Contact}").Replace("{commentId}", "1").Replace("{recipientId}", "1").Replace("{kind}", "Alert");
+            .Replace("{contactId}", $"{ids.Contact}").Replace("{commentId}", "1").Replace("{attachmentId}", $"{ids.Attachment}").Replace("{recipientId}", "1").Replace("{kind}", "Alert");
         if (url.EndsWith("/diff", StringComparison.Ordinal))
         {
             url += "?from=1&to=1";

@@ -753,6 +753,60 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                     b.ToTable("ScheduledUpdates");
                 });
 
+            modelBuilder.Entity("MepCms.Web.Features.Attachments.ArticleAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DownloadName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UploadedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileName")
+                        .IsUnique();
+
+                    b.HasIndex("ArticleId", "Position");
+
+                    b.ToTable("ArticleAttachments");
+                });
+
             modelBuilder.Entity("MepCms.Web.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1751,6 +1805,17 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("MepCms.Web.Features.Articles.Publishing.ScheduledUpdate", b =>
+                {
+                    b.HasOne("MepCms.Web.Features.Articles.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Attachments.ArticleAttachment", b =>
                 {
                     b.HasOne("MepCms.Web.Features.Articles.Article", "Article")
                         .WithMany()

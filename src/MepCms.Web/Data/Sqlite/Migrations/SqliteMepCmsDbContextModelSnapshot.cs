@@ -727,6 +727,58 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.ToTable("ScheduledUpdates");
                 });
 
+            modelBuilder.Entity("MepCms.Web.Features.Attachments.ArticleAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DownloadName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileName")
+                        .IsUnique();
+
+                    b.HasIndex("ArticleId", "Position");
+
+                    b.ToTable("ArticleAttachments");
+                });
+
             modelBuilder.Entity("MepCms.Web.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1698,6 +1750,17 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("MepCms.Web.Features.Articles.Publishing.ScheduledUpdate", b =>
+                {
+                    b.HasOne("MepCms.Web.Features.Articles.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Attachments.ArticleAttachment", b =>
                 {
                     b.HasOne("MepCms.Web.Features.Articles.Article", "Article")
                         .WithMany()

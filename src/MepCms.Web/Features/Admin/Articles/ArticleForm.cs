@@ -100,6 +100,9 @@ public sealed class EditorViewModel
     public bool AsksChangeKind => IsPublic;
     /// <summary>The notes readers already see, oldest first.</summary>
     public IReadOnlyList<ArticleCorrection> Corrections { get; init; } = [];
+    /// <summary>The statement's PDF documents, in their order.</summary>
+    public IReadOnlyList<Features.Attachments.AttachmentLink> Attachments { get; init; } = [];
+    public string AttachmentLimit { get; init; } = "";
     /// <summary>Staff comments, open threads first (never public).</summary>
     public IReadOnlyList<Comments.CommentThread> Comments { get; init; } = [];
     /// <summary>The person's autosaved copy, if one differs from the saved text (and the form does not show it already).</summary>

@@ -14,7 +14,8 @@ namespace MepCms.Web.Features.Admin.Articles;
 /// <summary>The statement list and the editor (new, edit, live preview of the body).</summary>
 [Route("admin/articles")]
 [Authorize(Policy = Policies.BackOffice)]
-public sealed class ArticlesController(MepCmsDbContext db, ArticleEditor editor, Autosave.Autosaves autosaves, IAuthorizationService authorization, TimeProvider clock) : AdminController
+public sealed class ArticlesController(MepCmsDbContext db, ArticleEditor editor, Autosave.Autosaves autosaves, IAuthorizationService authorization, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<Features.Media.MediaOptions> attachmentLimit) : AdminController
 {
     private const int PageSize = 25;
 
@@ -208,6 +209,9 @@ public sealed class ArticlesController(MepCmsDbContext db, ArticleEditor editor,
         PinnedUntil = article?.PinnedUntil, UnpublishAt = article?.UnpublishAt,
         PendingUpdate = article is null ? null : await PendingUpdateAsync(article, cancellationToken),
         Comments = article is null ? [] : await CommentsAsync(article, cancellationToken),
+        Attachments = article is null ? [] : await db.ArticleAttachments.AsNoTracking().Where(a => a.ArticleId == article.Id).OrderBy(a => a.Position).ThenBy(a => a.Id)
+            .Select(a => new Features.Attachments.AttachmentLink(a.Id, a.Title, a.DownloadName, a.Bytes)).ToListAsync(cancellationToken),
+        AttachmentLimit = Features.Media.Sizes.Text(attachmentLimit.Value.AttachmentMaxBytes),
         Corrections = article is null ? [] : await db.ArticleCorrections.AsNoTracking().Where(c => c.ArticleId == article.Id).OrderBy(c => c.CreatedAt).ToListAsync(cancellationToken),
         Choices = await ChoicesAsync(cancellationToken), Conflict = conflict,
         MayPublish = User.MayPublish(), MayDelete = User.IsInRole(Account.Roles.Admin),
