@@ -58,7 +58,7 @@ public sealed class SqlCommandCountTests(CountingFactory app) : IClassFixture<Co
         }
         await app.SaveAsync(article);
 
-        // The statement and its authors, committees, topics and corrections (split query), then its related statements.
-        Assert.Equal(6, await CommandsForAsync($"/articles/{article.Slug}"));
+        // The statement and its authors, committees, topics, documents and corrections (split query), then its related statements.
+        Assert.Equal(7, await CommandsForAsync($"/articles/{article.Slug}"));
     }
 }
