@@ -64,13 +64,7 @@ public sealed partial class AttachmentFiles(IOptions<MediaOptions> options, IWeb
 
     public string? PathOf(string name) => NamePattern().IsMatch(name) && File.Exists(Path.Combine(Folder, name)) ? Path.Combine(Folder, name) : null;
 
-    public async Task WriteAsync(string name, byte[] content, CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(Folder);
-        var temporary = Path.Combine(Folder, $".{name}.tmp");
-        await File.WriteAllBytesAsync(temporary, content, cancellationToken);
-        File.Move(temporary, Path.Combine(Folder, name));
-    }
+    public Task WriteAsync(string name, byte[] content, CancellationToken cancellationToken) => MediaFiles.WriteAsync(Folder, name, content, cancellationToken);
 
     public void Delete(string name)
     {

@@ -37,12 +37,15 @@ public sealed partial class MediaFiles(IOptions<MediaOptions> options, IWebHostE
             : null;
 
     /// <summary>Writes the file under a temporary name first, so a reader never sees half of it.</summary>
-    public async Task WriteAsync(string name, byte[] content, CancellationToken cancellationToken)
+    public Task WriteAsync(string name, byte[] content, CancellationToken cancellationToken) => WriteAsync(Folder, name, content, cancellationToken);
+
+    /// <summary>Writes <paramref name="name"/> in <paramref name="folder"/> under a temporary name first, then moves it into place.</summary>
+    public static async Task WriteAsync(string folder, string name, byte[] content, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Folder);
-        var temporary = Path.Combine(Folder, $".{name}.tmp");
+        Directory.CreateDirectory(folder);
+        var temporary = Path.Combine(folder, $".{name}.tmp");
         await File.WriteAllBytesAsync(temporary, content, cancellationToken);
-        File.Move(temporary, Path.Combine(Folder, name));
+        File.Move(temporary, Path.Combine(folder, name));
     }
 
     public void Delete(string name)

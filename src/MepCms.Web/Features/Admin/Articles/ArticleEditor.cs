@@ -129,15 +129,7 @@ public sealed class ArticleEditor(MepCmsDbContext db, IMarkdownRenderer markdown
             errors.AddModelError("", "A scheduled update replaces the title, lead and body only: save the other changes (slug, MEPs, place, procedure, language, committees, topics) now, or leave them as they are.");
         }
         var body = form.BodyMarkdown ?? "";
-        string html = "";
-        try
-        {
-            html = markdown.Render(body);
-        }
-        catch (ArgumentException)
-        {
-            errors.AddModelError(nameof(form.BodyMarkdown), "The body is nested too deeply to be rendered; simplify its lists or quotes.");
-        }
+        var html = Render(body, errors);
         if (!errors.IsValid)
         {
             return new SaveResult(SaveOutcome.Invalid, article.Id);
@@ -168,6 +160,20 @@ public sealed class ArticleEditor(MepCmsDbContext db, IMarkdownRenderer markdown
         await autosaves.DeleteAsync(user.Id()!, article.Id, cancellationToken);
         await events.RaiseAsync(new PublicationChanged(article.Id, PublicationChange.Edited), cancellationToken);
         return new SaveResult(SaveOutcome.Saved, article.Id);
+    }
+
+    /// <summary>The body rendered and sanitised; a form error (and nothing) when it is nested too deeply.</summary>
+    private string Render(string body, ModelStateDictionary errors)
+    {
+        try
+        {
+            return markdown.Render(body);
+        }
+        catch (ArgumentException)
+        {
+            errors.AddModelError(nameof(ArticleForm.BodyMarkdown), "The body is nested too deeply to be rendered; simplify its lists or quotes.");
+            return "";
+        }
     }
 
     /// <summary>The form leaves everything but the text as the statement has it.</summary>
@@ -237,15 +243,7 @@ public sealed class ArticleEditor(MepCmsDbContext db, IMarkdownRenderer markdown
             topics = await db.Topics.Where(t => ids.Contains(t.Id)).ToListAsync(cancellationToken);
         }
         var body = form.BodyMarkdown ?? "";
-        string html = "";
-        try
-        {
-            html = markdown.Render(body);
-        }
-        catch (ArgumentException)
-        {
-            errors.AddModelError(nameof(form.BodyMarkdown), "The body is nested too deeply to be rendered; simplify its lists or quotes.");
-        }
+        var html = Render(body, errors);
         if (!errors.IsValid)
         {
             return false;
