@@ -42,6 +42,20 @@ public sealed class SeedingTests(DemoSiteFactory app) : IClassFixture<DemoSiteFa
     }
 
     [Fact]
+    public async Task A_demo_statement_shows_an_update_made_after_it_went_live_and_its_first_revision_is_the_text_before()
+    {
+        const string slug = "winter-plan-shield-households-energy-price-spikes";
+        var page = await app.CreateBrowserlessClient().GetDocumentAsync($"/articles/{slug}");
+        var revisions = await app.WithDbAsync(db => db.ArticleRevisions.Where(r => r.Article.Slug == slug).OrderBy(r => r.Number).ToListAsync());
+
+        Assert.StartsWith("Updated on", page.QuerySelector("#corrections li")!.TextContent.Trim());
+        Assert.Contains("In the afternoon the Commission replied", page.QuerySelector(".statement__body")!.TextContent);
+        Assert.Equal(2, revisions.Count);
+        Assert.DoesNotContain("**Update:**", revisions[0].BodyMarkdown);
+        Assert.Contains("**Update:**", revisions[1].BodyMarkdown);
+    }
+
+    [Fact]
     public async Task Demo_ratings_agree_with_the_stored_aggregates()
     {
         var mismatches = await app.WithDbAsync(db => db.Articles

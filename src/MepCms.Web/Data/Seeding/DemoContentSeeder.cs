@@ -107,12 +107,35 @@ internal sealed class DemoContentSeeder(MepCmsDbContext db, IMarkdownRenderer ma
                 Number = 1, Title = article.Title, Lead = article.Lead, BodyMarkdown = article.BodyMarkdown,
                 Status = status, CreatedAt = article.CreatedAt, CreatedByName = "Demo content", Note = "Imported demo statement",
             });
+            AddChange(article, s, publishAt, now);
             db.Articles.Add(article);
             AddRatings(article, s.List("ratings"), publishAt);
             added++;
         }
         await db.SaveChangesAsync(ct);
         return added;
+    }
+
+    /// <summary>A statement updated or corrected after it went live (`update:` or `correction:` and `changedHoursAfter:`): its note and second revision.</summary>
+    private static void AddChange(Article article, DemoContentFiles.DemoStatement s, DateTime publishAt, DateTime now)
+    {
+        var (kind, note) = s["correction"] is { Length: > 0 } c ? (ChangeKind.Correction, c) : (ChangeKind.Update, s["update"]);
+        var at = publishAt.AddHours(int.TryParse(s["changedHoursAfter"], CultureInfo.InvariantCulture, out var hours) ? hours : 6);
+        if (note.Length == 0 || article.Status != ArticleStatus.Published || at > now)
+        {
+            return;
+        }
+        article.UpdatedAt = at;
+        // The first revision is the text as it went live: without the paragraphs the change added.
+        var added = int.TryParse(s["changedParagraphs"], CultureInfo.InvariantCulture, out var count) ? count : 0;
+        var paragraphs = article.BodyMarkdown.TrimEnd().Split("\n\n");
+        article.Revisions[0].BodyMarkdown = string.Join("\n\n", paragraphs.Take(Math.Max(1, paragraphs.Length - added)));
+        article.Revisions.Add(new ArticleRevision
+        {
+            Number = 2, Title = article.Title, Lead = article.Lead, BodyMarkdown = article.BodyMarkdown, Status = article.Status,
+            CreatedAt = at, CreatedByName = "Demo content", Note = $"{kind}: {note}",
+        });
+        article.Corrections.Add(new ArticleCorrection { Kind = kind, Note = note, CreatedAt = at, RevisionNumber = 2 });
     }
 
     private void AddRatings(Article article, IEnumerable<string> scores, DateTime publishAt)
