@@ -154,6 +154,7 @@ public sealed class EndpointInventoryTests(MepCmsFactory app) : IClassFixture<Me
         "GET /privacy",
         "GET /accessibility",
         "GET /attachments/{id}/{name}",
+        "GET /articles/{slug}/card.png",
         "GET /brand/logo",
         "GET /brand/theme.css",
         "GET /sitemap.xml",

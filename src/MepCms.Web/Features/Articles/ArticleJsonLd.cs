@@ -26,6 +26,7 @@ public static class ArticleJsonLd
             ["datePublished"] = BrusselsTime.Iso(article.PublishAt),
             ["dateModified"] = BrusselsTime.Iso(article.UpdatedAt > article.PublishAt ? article.UpdatedAt : article.PublishAt),
             ["mainEntityOfPage"] = url,
+            ["image"] = absolute(article.CardPath),
             ["url"] = url,
             ["author"] = article.Authors.Select(a => new Dictionary<string, string>
             {

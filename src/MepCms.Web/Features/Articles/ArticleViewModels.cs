@@ -33,7 +33,10 @@ public sealed class ArticlePageViewModel : IHasPageMeta
     public IReadOnlyList<CorrectionNote> Corrections { get; init; } = [];
     /// <summary>A few other statements by the same MEPs or on the same committees or topics.</summary>
     public IReadOnlyList<ArticleSummary> Related { get; set; } = [];
-    public PageMeta Meta => new(Title, Lead, $"/articles/{Slug}", "article");
+    public PageMeta Meta => new(Title, Lead, $"/articles/{Slug}", "article") { Image = CardPath, ImageAlt = Title };
+
+    /// <summary>The share card the server draws for the statement (decision 0260).</summary>
+    public string CardPath => $"/articles/{Slug}/card.png";
 }
 
 /// <summary>A correction or update as readers see it: "Corrected on 7 October 2023: …".</summary>

@@ -7,6 +7,10 @@ namespace MepCms.Web.Features.Shared;
 public sealed record PageMeta(string Title, string Description, string CanonicalPath, string OpenGraphType = "website")
 {
     public bool NoIndex { get; init; }
+
+    /// <summary>The page's sharing image (a site path, 1200 × 630), with its text alternative; none: a plain summary card.</summary>
+    public string? Image { get; init; }
+    public string? ImageAlt { get; init; }
 }
 
 /// <summary>A view model whose page has its own title, description and canonical URL.</summary>

@@ -16,6 +16,7 @@ public static class PublicSiteSetup
     public static IServiceCollection AddPublicSite(this IServiceCollection services)
     {
         services.AddSingleton<SiteUrls>();
+        services.AddSingleton<Articles.ShareCards.ShareCardCache>();
         services.AddPublicPages(o =>
         {
             o.Pages.Add(new PublicPage(IsArticlePage, ArticleCacheTags.ArticlePages));
