@@ -58,6 +58,7 @@ public sealed class CalendarPlanningTests(MepCmsFactory app) : IClassFixture<Mep
         var read = await other.Client.GetDocumentAsync($"/admin/calendar/planned/{entry.Id}");
         var changed = await editor.Client.PostFormAsync($"/admin/calendar/planned/{entry.Id}", $"/admin/calendar/planned/{entry.Id}",
             new() { ["Title"] = "Follow-up interview", ["Day"] = "2026-07-09", ["ArticleId"] = $"{second.Id}" });
+        var relinked = await app.WithDbAsync(db => db.PlannedEntries.Where(p => p.Id == entry.Id).Select(p => p.ArticleId).SingleAsync());
         var unlinked = await author.Client.PostFormAsync($"/admin/calendar/planned/{entry.Id}", $"/admin/calendar/planned/{entry.Id}",
             new() { ["Title"] = "Follow-up interview", ["Day"] = "2026-07-10", ["ArticleId"] = "" });
 
@@ -65,6 +66,7 @@ public sealed class CalendarPlanningTests(MepCmsFactory app) : IClassFixture<Mep
         Assert.Contains("Thursday 9 July 2026", read.QuerySelector("main")!.TextContent);
         Assert.Contains("About the statement First statement", read.QuerySelector("main")!.TextContent);
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal(second.Id, relinked);
         Assert.Equal(HttpStatusCode.Redirect, unlinked.StatusCode);
         var stored = await app.WithDbAsync(db => db.PlannedEntries.SingleAsync(p => p.Id == entry.Id));
         Assert.Equal((new DateOnly(2026, 7, 10), (int?)null), (stored.Day, stored.ArticleId));

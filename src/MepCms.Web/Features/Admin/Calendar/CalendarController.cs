@@ -59,7 +59,7 @@ public sealed class CalendarController(MepCmsDbContext db, IEnumerable<ICalendar
     [HttpGet("planned/{id:int:min(1)}")]
     public async Task<IActionResult> Entry(int id, CancellationToken cancellationToken)
     {
-        var entry = await db.PlannedEntries.AsNoTracking().Include(p => p.Article).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        var entry = await db.PlannedEntries.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (entry is null)
         {
             return NotFound();
@@ -71,7 +71,7 @@ public sealed class CalendarController(MepCmsDbContext db, IEnumerable<ICalendar
     [HttpPost("planned/{id:int:min(1)}")]
     public async Task<IActionResult> Change(int id, PlannedForm form, CancellationToken cancellationToken)
     {
-        var entry = await db.PlannedEntries.Include(p => p.Article).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        var entry = await db.PlannedEntries.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (entry is null)
         {
             return NotFound();
@@ -145,10 +145,15 @@ public sealed class CalendarController(MepCmsDbContext db, IEnumerable<ICalendar
         return new CalendarViewModel(range, Today, ordered.ToLookup(e => e.Day), form, await StatementsAsync(form.ArticleId, cancellationToken), TempData.TakeFlash());
     }
 
-    private async Task<PlannedEntryViewModel> EntryModelAsync(PlannedEntry entry, PlannedForm form, CancellationToken cancellationToken) =>
-        MayChange(entry)
-            ? new(entry, form, true, await StatementsAsync(form.ArticleId ?? entry.ArticleId, cancellationToken), entry.Article?.Title)
-            : new(entry, form, false, [], entry.Article?.Title);
+    private async Task<PlannedEntryViewModel> EntryModelAsync(PlannedEntry entry, PlannedForm form, CancellationToken cancellationToken)
+    {
+        var statement = entry.ArticleId is { } articleId
+            ? await db.Articles.AsNoTracking().Where(a => a.Id == articleId).Select(a => a.Title).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        return MayChange(entry)
+            ? new(entry, form, true, await StatementsAsync(form.ArticleId ?? entry.ArticleId, cancellationToken), statement)
+            : new(entry, form, false, [], statement);
+    }
 
     /// <summary>The statements an idea can be about: the most recently changed, and the one it names now.</summary>
     private async Task<IReadOnlyList<StatementChoice>> StatementsAsync(int? current, CancellationToken cancellationToken)
