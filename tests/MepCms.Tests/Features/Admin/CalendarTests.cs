@@ -37,7 +37,11 @@ public sealed class CalendarTests(MepCmsFactory app) : IClassFixture<MepCmsFacto
         await app.WithDbAsync(async db =>
         {
             db.ScheduledUpdates.Add(new ScheduledUpdate { ArticleId = updated.Id, Title = "New", Lead = "New", BodyMarkdown = "New", BodyHtml = "<p>New</p>", At = new DateTime(2026, 6, 16, 12, 0, 0, DateTimeKind.Utc), CreatedByName = "x" });
-            db.PressRecipients.Add(new PressRecipient { ArticleId = embargoed.Id, Name = "J", Outlet = "O", Email = "j@example.org", EmailKey = "j@example.org", CreatedAt = Utc });
+            db.PressRecipients.Add(new PressRecipient
+            {
+                ArticleId = embargoed.Id, Name = "J", Outlet = "O", Email = "j@example.org", EmailKey = "j@example.org", CreatedAt = Utc,
+                Messages = [new PressMessage { Kind = PressMessageKind.Embargo, CreatedAt = Utc, NextAttemptAt = Utc }],
+            });
             await db.SaveChangesAsync();
         });
         var editor = await app.SignedInAsync(Roles.Editor);
@@ -60,6 +64,35 @@ public sealed class CalendarTests(MepCmsFactory app) : IClassFixture<MepCmsFacto
     }
 
     [Fact]
+    public async Task Gone_live_drafts_with_a_time_and_embargo_links_are_marked_as_such()
+    {
+        var gone = await app.SaveAsync(TestData.Article(app, title: "Went live on the 3rd", publishAt: new DateTimeOffset(2026, 6, 3, 8, 0, 0, TimeSpan.Zero)));
+        var draft = TestData.Article(app, title: "Draft meant for the 23rd", status: ArticleStatus.Draft);
+        draft.PublishAt = new DateTime(2026, 6, 23, 9, 0, 0, DateTimeKind.Utc);
+        await app.SaveAsync(draft);
+        await app.SaveAsync(TestData.Article(app, title: "In review for the 23rd", status: ArticleStatus.InReview, publishAt: new DateTimeOffset(2026, 6, 23, 10, 0, 0, TimeSpan.Zero)));
+        await app.SaveAsync(TestData.Article(app, title: "A draft with no time", status: ArticleStatus.Draft));
+        var linked = await app.SaveAsync(TestData.Article(app, title: "Link handed out for the 26th", publishAt: new DateTimeOffset(2026, 6, 26, 6, 0, 0, TimeSpan.Zero)));
+        await app.SaveAsync(TestData.Article(app, title: "Nobody has it before the 26th", publishAt: new DateTimeOffset(2026, 6, 26, 7, 0, 0, TimeSpan.Zero)));
+        var editor = await app.SignedInAsync(Roles.Editor);
+        var handedOut = await editor.Client.PostFormAsync($"/admin/articles/{linked.Id}/edit", $"/admin/articles/{linked.Id}/embargo", []);
+
+        var page = await editor.Client.GetDocumentAsync("/admin/calendar?view=month&date=2026-06-10");
+
+        Assert.Equal(HttpStatusCode.OK, handedOut.StatusCode);
+        var third = DayCell(page, "2026-06-03");
+        Assert.Contains("10:00 Went live: Went live on the 3rd", third.TextContent);
+        Assert.Equal($"/admin/articles/{gone.Id}/edit", third.QuerySelector(".calendar-event--wentlive a")!.GetAttribute("href"));
+        Assert.Contains("11:00 Draft, to go live: Draft meant for the 23rd", DayCell(page, "2026-06-23").TextContent);
+        Assert.Contains("12:00 In review, to go live: In review for the 23rd", DayCell(page, "2026-06-23").TextContent);
+        Assert.DoesNotContain("A draft with no time", page.QuerySelector("table")!.TextContent);
+        var twentySixth = DayCell(page, "2026-06-26");
+        Assert.Equal(["Goes live: Link handed out for the 26th", "Embargo lifts: Link handed out for the 26th", "Goes live: Nobody has it before the 26th"],
+            twentySixth.QuerySelectorAll(".calendar-event a").Select(a => a.TextContent[6..]));
+        Assert.Equal($"/admin/articles/{linked.Id}/edit", twentySixth.QuerySelector(".calendar-event--embargolifts a")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task A_week_across_the_october_clock_change_puts_each_time_on_its_day()
     {
         await app.SaveAsync(TestData.Article(app, title: "Summer time, Sunday 00:30", publishAt: new DateTimeOffset(2026, 10, 24, 22, 30, 0, TimeSpan.Zero)));
@@ -76,6 +109,55 @@ public sealed class CalendarTests(MepCmsFactory app) : IClassFixture<MepCmsFacto
         Assert.Contains("23:59 Goes live: Winter time, Sunday 23:59", sunday);
         Assert.DoesNotContain("Monday 00:00", week.QuerySelector(".calendar-week")!.TextContent);
         Assert.Contains("00:00 Goes live: Winter time, Monday 00:00", WeekDay(next, "2026-10-26").TextContent);
+    }
+
+    [Fact]
+    public async Task A_week_across_the_march_clock_change_puts_each_time_on_its_day()
+    {
+        await app.SaveAsync(TestData.Article(app, title: "Winter time, Sunday 00:30", publishAt: new DateTimeOffset(2027, 3, 27, 23, 30, 0, TimeSpan.Zero)));
+        await app.SaveAsync(TestData.Article(app, title: "Winter time, Sunday 01:59", publishAt: new DateTimeOffset(2027, 3, 28, 0, 59, 0, TimeSpan.Zero)));
+        await app.SaveAsync(TestData.Article(app, title: "Summer time, Sunday 03:00", publishAt: new DateTimeOffset(2027, 3, 28, 1, 0, 0, TimeSpan.Zero)));
+        await app.SaveAsync(TestData.Article(app, title: "Summer time, Sunday 23:59", publishAt: new DateTimeOffset(2027, 3, 28, 21, 59, 0, TimeSpan.Zero)));
+        await app.SaveAsync(TestData.Article(app, title: "Summer time, Monday 00:00", publishAt: new DateTimeOffset(2027, 3, 28, 22, 0, 0, TimeSpan.Zero)));
+        var editor = await app.SignedInAsync(Roles.Editor);
+
+        var week = await editor.Client.GetDocumentAsync("/admin/calendar?view=week&date=2027-03-28");
+        var next = await editor.Client.GetDocumentAsync("/admin/calendar?view=week&date=2027-03-29");
+
+        Assert.StartsWith("Week 12: 22 March", week.QuerySelector(".calendar__heading")!.TextContent);
+        var sunday = WeekDay(week, "2027-03-28");
+        Assert.Equal(["00:30", "01:59", "03:00", "23:59"], sunday.QuerySelectorAll(".calendar-event__time").Select(t => t.TextContent));
+        Assert.DoesNotContain("Monday 00:00", week.QuerySelector(".calendar-week")!.TextContent);
+        Assert.Contains("00:00 Goes live: Summer time, Monday 00:00", WeekDay(next, "2027-03-29").TextContent);
+    }
+
+    [Fact]
+    public async Task The_month_is_a_table_of_linked_days_and_the_week_a_list_each_day_with_a_link_to_plan()
+    {
+        var contributor = await app.SignedInAsync(Roles.Contributor);
+
+        var month = await contributor.Client.GetDocumentAsync("/admin/calendar?view=month&date=2026-11");
+        var week = await contributor.Client.GetDocumentAsync("/admin/calendar?view=week&date=2026-06-10");
+
+        var table = month.QuerySelector("table.calendar-month")!;
+        Assert.StartsWith("November 2026, Monday to Sunday", table.QuerySelector("caption")!.TextContent);
+        Assert.All(table.QuerySelectorAll("thead th"), th => Assert.Equal("col", th.GetAttribute("scope")));
+        Assert.All(table.QuerySelectorAll("tbody th"), th => Assert.Equal("row", th.GetAttribute("scope")));
+        Assert.Equal(["W44", "W45", "W46", "W47", "W48", "W49"], table.QuerySelectorAll("tbody th a").Select(a => a.FirstChild!.TextContent));
+        Assert.Equal(42, table.QuerySelectorAll("td a.calendar-month__date[data-day]").Length); // 26 October to 6 December
+        Assert.Equal("Sunday 1 November", DayCell(month, "2026-11-01").QuerySelector(".calendar-month__long")!.TextContent);
+        Assert.Empty(month.QuerySelectorAll("[aria-current=date]")); // today is in June
+        Assert.Equal("/admin/calendar?view=month&date=2026-12-01", month.QuerySelector("a[rel=next]")!.GetAttribute("href"));
+        Assert.Equal("/admin/calendar?view=month&date=2026-10-01", month.QuerySelector("a[rel=prev]")!.GetAttribute("href"));
+        Assert.NotNull(month.QuerySelector("script[src^='/js/admin-calendar.js']"));
+        var plan = WeekDay(week, "2026-06-12").QuerySelector("a.calendar-week__plan")!;
+        Assert.Equal("/admin/calendar?view=week&date=2026-06-12#plan-title", plan.GetAttribute("href"));
+        Assert.Equal("Plan an idea on Friday 12 June", plan.TextContent);
+        Assert.Equal("date", WeekDay(week, "2026-06-10").QuerySelector("time")!.GetAttribute("aria-current"));
+        Assert.Equal("2026-06-12", (await contributor.Client.GetDocumentAsync("/admin/calendar?view=week&date=2026-06-12")).QuerySelector("#Day")!.GetAttribute("value"));
+        var script = await contributor.Client.GetAsync("/js/admin-calendar.js");
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.Contains("calendar-days", await script.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -130,8 +212,10 @@ public sealed class CalendarTests(MepCmsFactory app) : IClassFixture<MepCmsFacto
 
         var response = await editor.Client.PostFormAsync("/admin/calendar", "/admin/calendar/planned", new() { ["Title"] = title, ["Day"] = day });
 
+        var body = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains(message, await response.Content.ReadAsStringAsync());
+        Assert.Contains(message, body);
+        Assert.DoesNotContain("<li></li>", body);
         Assert.Equal(before, await app.WithDbAsync(db => db.PlannedEntries.CountAsync()));
         Assert.Equal(HttpStatusCode.NotFound, (await editor.Client.GetAsync("/admin/calendar/planned/999999")).StatusCode);
     }

@@ -217,6 +217,9 @@ namespace MepCms.Web.Data.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
@@ -245,6 +248,8 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                         .HasColumnType("nvarchar(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
 
                     b.HasIndex("Day");
 
@@ -1677,6 +1682,16 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                     b.Navigation("Article");
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Admin.Calendar.PlannedEntry", b =>
+                {
+                    b.HasOne("MepCms.Web.Features.Articles.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Article");
                 });
 
             modelBuilder.Entity("MepCms.Web.Features.Alerts.AlertDelivery", b =>

@@ -205,6 +205,9 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -233,6 +236,8 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
 
                     b.HasIndex("Day");
 
@@ -1622,6 +1627,16 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.Navigation("Article");
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Admin.Calendar.PlannedEntry", b =>
+                {
+                    b.HasOne("MepCms.Web.Features.Articles.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Article");
                 });
 
             modelBuilder.Entity("MepCms.Web.Features.Alerts.AlertDelivery", b =>

@@ -1,7 +1,9 @@
 using System.Globalization;
 using MepCms.Web.Data;
 using MepCms.Web.Features.Account;
+using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Audit;
+using MepCms.Web.Infrastructure.Security;
 using MepCms.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -18,46 +20,53 @@ namespace MepCms.Web.Features.Admin.Calendar;
 [Authorize(Policy = Policies.BackOffice)]
 public sealed class CalendarController(MepCmsDbContext db, IEnumerable<ICalendarSource> sources, TimeProvider clock) : AdminController
 {
+    /// <summary>How many statements the planning form offers to link (the most recently changed).</summary>
+    private const int StatementChoices = 100;
+
     [HttpGet]
     public async Task<IActionResult> Index([FromQuery] string? view, [FromQuery] string? date, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(BrusselsTime.ToLocal(clock.GetUtcNow().UtcDateTime));
-        if (Parse(view, date, today) is not { } range)
+        if (CalendarRange.Parse(view, date, Today) is not { } range)
         {
             return BadRequest("Give view=month or view=week and a date as 2026-12-05 (or a month as 2026-12) between 2000 and 2100.");
         }
-        return View(await ModelAsync(range, today, new PlannedForm { Day = range.Focus }, cancellationToken));
+        return View(await ModelAsync(range, new PlannedForm { Day = range.Focus }, cancellationToken));
     }
 
     [HttpPost("planned")]
     public async Task<IActionResult> Plan(PlannedForm form, CancellationToken cancellationToken)
     {
-        if (!ModelState.IsValid || form.Day is not { } day || day < CalendarRange.Earliest || day > CalendarRange.Latest)
+        if (await CheckAsync(form, cancellationToken) is not { } day)
         {
-            var today = DateOnly.FromDateTime(BrusselsTime.ToLocal(clock.GetUtcNow().UtcDateTime));
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            ModelState.AddModelError(nameof(form.Day), form.Day is null ? "" : "Choose a day between 2000 and 2100.");
-            return View(nameof(Index), await ModelAsync(CalendarRange.For(CalendarView.Month, form.Day is { } d && d >= CalendarRange.Earliest && d <= CalendarRange.Latest ? d : today), today, form, cancellationToken));
+            var shown = form.Day is { } d && CalendarRange.Holds(d) ? d : Today;
+            return View(nameof(Index), await ModelAsync(CalendarRange.For(CalendarView.Month, shown), form, cancellationToken));
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var entry = new PlannedEntry
         {
-            Day = day, Time = form.Time, Title = form.Title!.Trim(), Note = Blank(form.Note),
+            Day = day, Time = form.Time, Title = TextInput.CleanLine(form.Title!), Note = Note(form.Note), ArticleId = form.ArticleId,
             CreatedById = User.Id(), CreatedByName = User.Identity?.Name ?? "", CreatedAt = now,
         };
         db.PlannedEntries.Add(entry);
         await db.SaveChangesAsync(cancellationToken);
-        db.Record(User, now, AuditActions.CalendarEntryPlanned, "PlannedEntry", entry.Id, $"{Text(entry)}: {entry.Title}");
+        db.Record(User, now, AuditActions.CalendarEntryPlanned, "PlannedEntry", entry.Id, Summary(entry));
         await db.SaveChangesAsync(cancellationToken);
-        Flash($"“{entry.Title}” was planned for {Text(entry)}.");
+        Flash($"“{entry.Title}” was planned for {When(entry)}.");
         return Redirect(CalendarRange.Url(CalendarView.Month, day));
     }
 
     [HttpGet("planned/{id:int:min(1)}")]
-    public async Task<IActionResult> Entry(int id, CancellationToken cancellationToken) =>
-        await db.PlannedEntries.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken) is { } entry
-            ? View(new PlannedEntryViewModel(entry, new PlannedForm { Title = entry.Title, Note = entry.Note, Day = entry.Day, Time = entry.Time }, MayChange(entry)))
-            : NotFound();
+    public async Task<IActionResult> Entry(int id, CancellationToken cancellationToken)
+    {
+        var entry = await db.PlannedEntries.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (entry is null)
+        {
+            return NotFound();
+        }
+        var form = new PlannedForm { Title = entry.Title, Note = entry.Note, Day = entry.Day, Time = entry.Time, ArticleId = entry.ArticleId };
+        return View(await EntryModelAsync(entry, form, cancellationToken));
+    }
 
     [HttpPost("planned/{id:int:min(1)}")]
     public async Task<IActionResult> Change(int id, PlannedForm form, CancellationToken cancellationToken)
@@ -71,13 +80,13 @@ public sealed class CalendarController(MepCmsDbContext db, IEnumerable<ICalendar
         {
             return Forbid();
         }
-        if (!ModelState.IsValid || form.Day is not { } day || day < CalendarRange.Earliest || day > CalendarRange.Latest)
+        if (await CheckAsync(form, cancellationToken) is not { } day)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(nameof(Entry), new PlannedEntryViewModel(entry, form, true));
+            return View(nameof(Entry), await EntryModelAsync(entry, form, cancellationToken));
         }
-        (entry.Day, entry.Time, entry.Title, entry.Note) = (day, form.Time, form.Title!.Trim(), Blank(form.Note));
-        db.Record(User, clock.GetUtcNow().UtcDateTime, AuditActions.CalendarEntryChanged, "PlannedEntry", entry.Id, $"{Text(entry)}: {entry.Title}");
+        (entry.Day, entry.Time, entry.Title, entry.Note, entry.ArticleId) = (day, form.Time, TextInput.CleanLine(form.Title!), Note(form.Note), form.ArticleId);
+        db.Record(User, clock.GetUtcNow().UtcDateTime, AuditActions.CalendarEntryChanged, "PlannedEntry", entry.Id, Summary(entry));
         await db.SaveChangesAsync(cancellationToken);
         Flash($"“{entry.Title}” was changed.");
         return Redirect(CalendarRange.Url(CalendarView.Month, day));
@@ -96,15 +105,35 @@ public sealed class CalendarController(MepCmsDbContext db, IEnumerable<ICalendar
             return Forbid();
         }
         db.PlannedEntries.Remove(entry);
-        db.Record(User, clock.GetUtcNow().UtcDateTime, AuditActions.CalendarEntryDeleted, "PlannedEntry", entry.Id, $"{Text(entry)}: {entry.Title}");
+        db.Record(User, clock.GetUtcNow().UtcDateTime, AuditActions.CalendarEntryDeleted, "PlannedEntry", entry.Id, Summary(entry));
         await db.SaveChangesAsync(cancellationToken);
         Flash($"“{entry.Title}” was taken off the calendar.");
         return Redirect(CalendarRange.Url(CalendarView.Month, entry.Day));
     }
 
+    private DateOnly Today => DateOnly.FromDateTime(BrusselsTime.ToLocal(clock.GetUtcNow().UtcDateTime));
+
     private bool MayChange(PlannedEntry entry) => User.MayPublish() || entry.CreatedById == User.Id();
 
-    private async Task<CalendarViewModel> ModelAsync(CalendarRange range, DateOnly today, PlannedForm form, CancellationToken cancellationToken)
+    /// <summary>The form's day when everything in it can be stored; otherwise null, with the reasons in the model state.</summary>
+    private async Task<DateOnly?> CheckAsync(PlannedForm form, CancellationToken cancellationToken)
+    {
+        if (form.Title is { } title && TextInput.CleanLine(title).Length == 0 && ModelState[nameof(form.Title)]?.Errors.Count is null or 0)
+        {
+            ModelState.AddModelError(nameof(form.Title), "Give the idea a title.");
+        }
+        if (form.Day is { } day && !CalendarRange.Holds(day))
+        {
+            ModelState.AddModelError(nameof(form.Day), "Choose a day between 2000 and 2100.");
+        }
+        if (form.ArticleId is { } articleId && !await db.Articles.AnyAsync(a => a.Id == articleId, cancellationToken))
+        {
+            ModelState.AddModelError(nameof(form.ArticleId), "That statement does not exist (any more): choose another, or none.");
+        }
+        return ModelState.IsValid ? form.Day : null;
+    }
+
+    private async Task<CalendarViewModel> ModelAsync(CalendarRange range, PlannedForm form, CancellationToken cancellationToken)
     {
         var (from, to) = range.Utc;
         var events = new List<CalendarEvent>();
@@ -113,31 +142,35 @@ public sealed class CalendarController(MepCmsDbContext db, IEnumerable<ICalendar
             events.AddRange(await source.EventsAsync(from, to, cancellationToken));
         }
         var ordered = events.OrderBy(e => e.Day).ThenBy(e => e.Time ?? TimeOnly.MinValue).ThenBy(e => e.Kind).ThenBy(e => e.Title, StringComparer.Ordinal);
-        return new CalendarViewModel(range, today, ordered.ToLookup(e => e.Day), form, TempData.TakeFlash());
+        return new CalendarViewModel(range, Today, ordered.ToLookup(e => e.Day), form, await StatementsAsync(form.ArticleId, cancellationToken), TempData.TakeFlash());
     }
 
-    /// <summary>The range asked for: a month or a week around a day ("2026-12-05") or a month ("2026-12"); today's month by default.</summary>
-    internal static CalendarRange? Parse(string? view, string? date, DateOnly today)
+    private async Task<PlannedEntryViewModel> EntryModelAsync(PlannedEntry entry, PlannedForm form, CancellationToken cancellationToken)
     {
-        CalendarView kind;
-        switch (view?.ToLowerInvariant())
-        {
-            case null or "" or "month": kind = CalendarView.Month; break;
-            case "week": kind = CalendarView.Week; break;
-            default: return null;
-        }
-        DateOnly focus = today;
-        if (!string.IsNullOrEmpty(date)
-            && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out focus)
-            && !DateOnly.TryParseExact(date + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out focus))
-        {
-            return null;
-        }
-        return focus < CalendarRange.Earliest || focus > CalendarRange.Latest ? null : CalendarRange.For(kind, focus);
+        var statement = entry.ArticleId is { } articleId
+            ? await db.Articles.AsNoTracking().Where(a => a.Id == articleId).Select(a => a.Title).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        return MayChange(entry)
+            ? new(entry, form, true, await StatementsAsync(form.ArticleId ?? entry.ArticleId, cancellationToken), statement)
+            : new(entry, form, false, [], statement);
     }
 
-    private static string Text(PlannedEntry entry) =>
+    /// <summary>The statements an idea can be about: the most recently changed, and the one it names now.</summary>
+    private async Task<IReadOnlyList<StatementChoice>> StatementsAsync(int? current, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rows = await db.Articles.AsNoTracking()
+            .Where(a => a.Status != ArticleStatus.Unpublished || a.Id == current)
+            .OrderByDescending(a => a.Id == current).ThenByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id).Take(StatementChoices)
+            .Select(a => new { a.Id, a.Title, a.Status, a.PublishAt }).ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(r => r.Title, StringComparer.InvariantCultureIgnoreCase).Select(r => StatementChoice.Of(r.Id, r.Title, r.Status, r.PublishAt, now))];
+    }
+
+    private static string When(PlannedEntry entry) =>
         entry.Day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) + (entry.Time is { } time ? $", {time.ToString("HH:mm", CultureInfo.InvariantCulture)}" : "");
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    private static string Summary(PlannedEntry entry) =>
+        $"{When(entry)}: {entry.Title}" + (entry.ArticleId is { } id ? $" (statement {id})" : "");
+
+    private static string? Note(string? text) => string.IsNullOrWhiteSpace(text) ? null : TextInput.ReplaceInvalid(text).Trim();
 }

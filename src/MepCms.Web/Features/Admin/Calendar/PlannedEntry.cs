@@ -1,3 +1,4 @@
+using MepCms.Web.Features.Articles;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -16,9 +17,14 @@ public sealed class PlannedEntry
     public TimeOnly? Time { get; set; }
     public string Title { get; set; } = "";
     public string? Note { get; set; }
+    /// <summary>The statement the idea is about (a draft being written for the day), when there is one.</summary>
+    public int? ArticleId { get; set; }
+    public Article? Article { get; set; }
     public string? CreatedById { get; set; }
     public string CreatedByName { get; set; } = "";
     public DateTime CreatedAt { get; set; }
+
+    public static string Link(int id) => $"/admin/calendar/planned/{id}";
 }
 
 internal sealed class PlannedEntryConfiguration : IEntityTypeConfiguration<PlannedEntry>
@@ -30,5 +36,7 @@ internal sealed class PlannedEntryConfiguration : IEntityTypeConfiguration<Plann
         builder.Property(p => p.CreatedById).HasMaxLength(Limits.UserId);
         builder.Property(p => p.CreatedByName).HasMaxLength(Limits.Email).IsRequired();
         builder.HasIndex(p => p.Day);
+        // A deleted statement leaves the idea on the calendar, without its link.
+        builder.HasOne(p => p.Article).WithMany().HasForeignKey(p => p.ArticleId).OnDelete(DeleteBehavior.SetNull);
     }
 }
