@@ -26,7 +26,7 @@ builder.Services.AddMepCmsForwardedHeaders();
 builder.Services.AddMepCmsGracefulShutdown();
 builder.Services.AddMepCmsCaching();
 builder.Services.AddMepCmsDatabase(builder.Configuration, builder.Environment);
-builder.Services.AddMepCmsDataProtection();
+builder.Services.AddMepCmsDataProtection(builder.Configuration);
 builder.Services.AddMepCmsDistributedCache(builder.Configuration);
 builder.Services.AddMarkdown();
 builder.Services.AddMepCmsMail();

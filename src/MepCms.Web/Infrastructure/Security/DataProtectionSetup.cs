@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using MepCms.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -14,12 +16,44 @@ public static class DataProtectionSetup
     /// </summary>
     public const string ApplicationName = "MepCms";
 
-    public static IServiceCollection AddMepCmsDataProtection(this IServiceCollection services)
+    /// <summary>A PKCS#12 file (.pfx) whose certificate encrypts the keys at rest; its password beside it.</summary>
+    public const string CertificatePathKey = "DataProtection:CertificatePath";
+    public const string CertificatePasswordKey = "DataProtection:CertificatePassword";
+
+    /// <remarks>
+    /// With <see cref="CertificatePathKey"/> set, every new key is stored encrypted with the certificate
+    /// (and read back with it); without, keys are stored as plain XML in the database, as before, and
+    /// the framework says so once at start. A path that does not load stops the start with the reason.
+    /// </remarks>
+    public static IServiceCollection AddMepCmsDataProtection(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddDataProtection()
+        var builder = services.AddDataProtection()
             .SetApplicationName(ApplicationName)
             .PersistKeysToDbContext<MepCmsDbContext>();
+        if (configuration[CertificatePathKey] is { Length: > 0 } path)
+        {
+            var certificate = LoadCertificate(path, configuration[CertificatePasswordKey]);
+            builder.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
         return services;
+    }
+
+    private static X509Certificate2 LoadCertificate(string path, string? password)
+    {
+        X509Certificate2 certificate;
+        try
+        {
+            certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password, X509KeyStorageFlags.EphemeralKeySet);
+        }
+        catch (Exception exception) when (exception is CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"{CertificatePathKey} names a certificate that could not be loaded ({exception.Message}). Check the path and {CertificatePasswordKey}.", exception);
+        }
+        if (!certificate.HasPrivateKey)
+        {
+            throw new InvalidOperationException($"The certificate at {CertificatePathKey} has no private key: the keys it encrypts could not be read back.");
+        }
+        return certificate;
     }
 }
 
