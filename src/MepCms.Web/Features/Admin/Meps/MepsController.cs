@@ -14,7 +14,8 @@ namespace MepCms.Web.Features.Admin.Meps;
 /// <summary>The MEPs: list, create, edit (every profile field and committee memberships), deactivate.</summary>
 [Route("admin/meps")]
 [Authorize(Policy = Policies.CanManageDirectory)]
-public sealed class MepsController(MepCmsDbContext db, IMarkdownRenderer markdown, MediaImageSizes imageSizes, IPublicCache cache, MediaLibrary media, TimeProvider clock) : AdminController
+public sealed class MepsController(MepCmsDbContext db, IMarkdownRenderer markdown, MediaImageSizes imageSizes, IPublicCache cache, MediaLibrary media,
+    Media.MediaCredits credits, TimeProvider clock) : AdminController
 {
     [HttpGet]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -142,6 +143,7 @@ public sealed class MepsController(MepCmsDbContext db, IMarkdownRenderer markdow
         {
             // The same photo, its credit changed here rather than in the library: the same record, the same audit entry.
             await media.UpdateDetailsAsync(photo, photo.AltText, form.PhotoCredit, form.PhotoLicence, User, cancellationToken);
+            await credits.RenderAgainAsync(photo.FileName, cancellationToken);
         }
         await cache.EvictAllAsync(cancellationToken);
         Flash(isNew ? $"{mep.FullName} was added." : "Your changes were saved.");
