@@ -11,8 +11,9 @@ internal sealed record PdfStream(PdfDictionary Dictionary, int DataStart, int Da
 /// Finds a PDF's streams without trusting its cross-reference table: every <c>stream</c> keyword is
 /// matched with the dictionary of the object it ends (found from the nearest <c>N G obj</c> before
 /// it); the data runs for its /Length when <c>endstream</c> follows, otherwise to the next
-/// <c>endstream</c>. A keyword outside all stream data that belongs to no object makes the file
-/// unreadable: a reader following the table could find a stream there that the check did not.
+/// <c>endstream</c>. A keyword that follows a dictionary but belongs to no object the check can
+/// read makes the file unreadable, wherever it is (inside another stream's data too): a reader
+/// following the table could find a stream there that the check did not.
 /// </summary>
 internal static class PdfLayout
 {
@@ -55,23 +56,12 @@ internal static class PdfLayout
             if (start < content.Length && content[start] == '\n') { start++; }
             streams.Add(new PdfStream(dictionary, start, DataEnd(content, start, dictionary.IntegerOf("Length"))));
         }
-        var data = Merged(streams);
-        unreadable = orphans.Any(o => !Inside(data, o));
+        // "stream" after ">>" is a stream to a reader; the word in text (an XMP title "Live stream") is not.
+        unreadable = orphans.Any(o => EndsDictionary(content, SkipBack(content, o, comments: false)) || EndsDictionary(content, SkipBack(content, o, comments: true)));
         return streams;
     }
 
-    private static bool Inside(List<(int Start, int End)> ranges, int position)
-    {
-        var (low, high) = (0, ranges.Count - 1);
-        while (low <= high)
-        {
-            var middle = (low + high) / 2;
-            if (position < ranges[middle].Start) { high = middle - 1; }
-            else if (position >= ranges[middle].End) { low = middle + 1; }
-            else { return true; }
-        }
-        return false;
-    }
+    private static bool EndsDictionary(byte[] content, int end) => end >= 2 && content[end - 1] == '>' && content[end - 2] == '>';
 
     /// <summary>The streams' data as ordered ranges that do not overlap.</summary>
     private static List<(int Start, int End)> Merged(List<PdfStream> streams)

@@ -184,12 +184,33 @@ public sealed class PdfCheckTests
     }
 
     [Fact]
-    public void A_stream_keyword_that_belongs_to_no_object_is_refused()
+    public void A_stream_after_a_dictionary_the_check_cannot_read_is_refused()
     {
-        var pdf = Encoding.Latin1.GetString(Build());
-        var orphan = pdf.Replace("xref\n0 ", "\nstream\nx\nendstream\nxref\n0 ", StringComparison.Ordinal);
+        var unreadable = Ascii("<< /Type /ObjStm /N 1 /First 4 /Odd - >>\nstream\nx\nendstream");
 
-        Assert.Equal(PdfCheck.TooComplex, ProblemOf(Ascii(orphan)));
+        Assert.Equal(PdfCheck.TooComplex, ProblemOf(Build(extraObject: unreadable)));
+    }
+
+    [Fact]
+    public void An_object_stream_hidden_in_another_streams_data_behind_decoy_headers_is_refused()
+    {
+        // Object 9 sits in the data of object 5, which a table could point at; its dictionary names
+        // twenty decoy headers, so the search back from its "stream" finds no dictionary.
+        var packed = Deflate(Ascii("9 0 << /S /JavaScript /JS (app.alert(1)) >>"));
+        var hidden = Ascii($"9 0 obj\n<< /Pad ({string.Concat(Enumerable.Repeat("1 0 obj ", 20))}) /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length {packed.Length} >>\nstream\n");
+        byte[] inner = [.. hidden, .. packed, .. Ascii("\nendstream\nendobj")];
+
+        Assert.Equal(PdfCheck.TooComplex, ProblemOf(Build(extraObject: Stream("/Subtype /Image", inner))));
+    }
+
+    [Fact]
+    public void The_word_stream_in_a_title_or_in_metadata_is_no_stream()
+    {
+        var info = Ascii("<< /Title (Live stream\n) /Producer (Office) >>");
+        var xmp = Stream("/Type /Metadata /Subtype /XML", Ascii("<x:xmpmeta><rdf:li xml:lang=\"x-default\">Live stream</rdf:li>\nA stream\n</x:xmpmeta>"));
+
+        Assert.Null(ProblemOf(Build(extraObject: info)));
+        Assert.Null(ProblemOf(Build(extraObject: xmp)));
     }
 
     [Fact]
