@@ -27,7 +27,7 @@ public sealed class SqlServerQueryTests
     }
 
     [Fact]
-    public void The_feed_reads_each_items_first_document_and_its_corrections()
+    public void The_feed_reads_each_items_documents_and_its_corrections()
     {
         using var db = Db();
 

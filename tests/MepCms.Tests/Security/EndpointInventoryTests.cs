@@ -141,6 +141,7 @@ public sealed class EndpointInventoryTests(MepCmsFactory app) : IClassFixture<Me
         "GET /committees/{slug}",
         "GET /committees/{slug}/feed.xml",
         "GET /embargo",
+        "GET /embargo/attachments/{attachmentId}",
         "* /error/{code}",
         "GET /feed.xml",
         "GET /media/{name}",

@@ -14,5 +14,5 @@ namespace MepCms.Web.Features.Admin;
 public abstract class AdminController : Controller
 {
     /// <summary>A short message shown once on the next page (after a redirect).</summary>
-    protected void Flash(string message) => TempData.SetFlash(message);
+    protected void Flash(string message, string? place = null) => TempData.SetFlash(message, place);
 }

@@ -36,7 +36,7 @@ public static class ArticleQueries
             Topics = a.Topics.OrderBy(t => t.Name).Select(t => new NamedLink(t.Name, t.Slug)).ToList(),
             Rating = new RatingSummary(a.RatingCount, a.RatingSum),
             Documents = documents.Where(d => d.ArticleId == a.Id).OrderBy(d => d.Position).ThenBy(d => d.Id)
-                .Select(d => new Attachments.AttachmentLink(d.Id, d.Title, d.DownloadName, d.Bytes)).ToList(),
+                .Select(d => new Attachments.AttachmentLink(d.Id, d.Title, d.DownloadName, d.Bytes) { PageCount = d.PageCount }).ToList(),
             Corrections = a.Corrections.OrderBy(c => c.CreatedAt).Select(c => new CorrectionNote(c.Kind, c.CreatedAt, c.Note)).ToList(),
         });
 }

@@ -27,8 +27,8 @@ public sealed class ArticlePageViewModel : IHasPageMeta
     public required IReadOnlyList<NamedLink> Committees { get; init; }
     public required IReadOnlyList<NamedLink> Topics { get; init; }
     public required RatingSummary Rating { get; init; }
-    /// <summary>Its PDF documents, in the order the office gave them.</summary>
-    public IReadOnlyList<Attachments.AttachmentLink> Documents { get; init; } = [];
+    /// <summary>Its PDF documents, in the order the office gave them (a preview or an embargo page points them at its own downloads).</summary>
+    public IReadOnlyList<Attachments.AttachmentLink> Documents { get; set; } = [];
     /// <summary>The dated notes of its corrections and updates, oldest first.</summary>
     public IReadOnlyList<CorrectionNote> Corrections { get; init; } = [];
     /// <summary>A few other statements by the same MEPs or on the same committees or topics.</summary>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using MepCms.Web.Features.Articles;
+using MepCms.Web.Features.Articles.Publishing;
 using MepCms.Web.Features.Media;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -25,6 +26,8 @@ public sealed class ArticleAttachment
     /// <summary>The name a download is saved under: made from the title, letters, digits and hyphens.</summary>
     public string DownloadName { get; set; } = "";
     public long Bytes { get; set; }
+    /// <summary>Its number of pages, when the check could read it from the page tree.</summary>
+    public int? PageCount { get; set; }
     public int Position { get; set; }
     public DateTime UploadedAt { get; set; }
     public string? UploadedById { get; set; }
@@ -51,8 +54,23 @@ internal sealed class ArticleAttachmentConfiguration : IEntityTypeConfiguration<
 /// <summary>A statement's document as a page or a feed lists it.</summary>
 public sealed record AttachmentLink(int Id, string Title, string DownloadName, long Bytes)
 {
-    public string Url => $"/attachments/{Id}/{DownloadName}";
-    public string SizeText => "PDF, " + Sizes.Text(Bytes);
+    public int? PageCount { get; init; }
+
+    /// <summary>Where a staff preview or an embargo page links instead of the public address, which answers only once the statement is public.</summary>
+    public string? Href { get; init; }
+
+    /// <summary>The public address: stable for the document, its name following its title.</summary>
+    public string PublicUrl => $"/attachments/{Id}/{DownloadName}";
+
+    public string Url => Href ?? PublicUrl;
+
+    /// <summary>"PDF, 1.2 MB, 3 pages".</summary>
+    public string SizeText => "PDF, " + Sizes.Text(Bytes) + PageCount switch
+    {
+        1 => ", 1 page",
+        { } pages => $", {pages} pages",
+        null => "",
+    };
 }
 
 /// <summary>The folder of stored documents, beside the images; names generated here and checked on the way in.</summary>
@@ -65,6 +83,18 @@ public sealed partial class AttachmentFiles(IOptions<MediaOptions> options, IWeb
     public string? PathOf(string name) => NamePattern().IsMatch(name) && File.Exists(Path.Combine(Folder, name)) ? Path.Combine(Folder, name) : null;
 
     public Task WriteAsync(string name, byte[] content, CancellationToken cancellationToken) => MediaFiles.WriteAsync(Folder, name, content, cancellationToken);
+
+    /// <summary>The stored documents' names, those written longer than <paramref name="olderThan"/> ago.</summary>
+    public List<string> Stored(TimeSpan olderThan)
+    {
+        if (!Directory.Exists(Folder))
+        {
+            return [];
+        }
+        var before = DateTime.UtcNow - olderThan; // the file system's clock, which wrote the files' times
+        return [.. Directory.EnumerateFiles(Folder).Select(Path.GetFileName).OfType<string>()
+            .Where(name => NamePattern().IsMatch(name) && File.GetLastWriteTimeUtc(Path.Combine(Folder, name)) < before)];
+    }
 
     public void Delete(string name)
     {
@@ -99,6 +129,7 @@ public static class AttachmentsSetup
     {
         services.AddSingleton<AttachmentFiles>();
         services.AddScoped<Attachments>();
+        services.AddSingleton<IPublicationListener, AttachmentSweep>();
         return services;
     }
 }

@@ -4,6 +4,7 @@ using MepCms.Web.Features.Account;
 using MepCms.Web.Features.Articles.Publishing;
 using MepCms.Web.Features.Audit;
 using MepCms.Web.Features.Media;
+using MepCms.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -12,11 +13,18 @@ namespace MepCms.Web.Features.Attachments;
 /// <summary>Adds, renames, orders and removes a statement's documents: file and row together, audited, the statement's pages evicted.</summary>
 public sealed class Attachments(MepCmsDbContext db, AttachmentFiles files, PublicationEvents events, IOptions<MediaOptions> options, TimeProvider clock)
 {
+    public const string NoTitle = "Say what the document is (its title), e.g. “Signed letter to the Commission”.";
+
     public long MaxBytes => options.Value.AttachmentMaxBytes;
 
     /// <summary>Null when it was added; otherwise the message for the person who uploaded it.</summary>
     public async Task<string?> AddAsync(int articleId, string title, IFormFile? file, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        title = TextInput.CleanLine(title);
+        if (title.Length == 0)
+        {
+            return NoTitle;
+        }
         if (file is null || file.Length == 0)
         {
             return "Choose the PDF file to attach.";
@@ -28,15 +36,16 @@ public sealed class Attachments(MepCmsDbContext db, AttachmentFiles files, Publi
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, cancellationToken);
         var content = buffer.ToArray();
-        if (PdfCheck.Problem(content) is { } problem)
+        var report = PdfCheck.Inspect(content);
+        if (report.Problem is { } problem)
         {
             return problem;
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var attachment = new ArticleAttachment
         {
-            ArticleId = articleId, Title = title.Trim(), FileName = AttachmentFiles.NewName(), DownloadName = AttachmentFiles.DownloadNameFor(title),
-            Bytes = content.Length, UploadedAt = now, UploadedById = user.Id(), UploadedByName = user.Identity?.Name ?? "",
+            ArticleId = articleId, Title = title, FileName = AttachmentFiles.NewName(), DownloadName = AttachmentFiles.DownloadNameFor(title),
+            Bytes = content.Length, PageCount = report.Pages, UploadedAt = now, UploadedById = user.Id(), UploadedByName = user.Identity?.Name ?? "",
             Position = (await db.ArticleAttachments.Where(a => a.ArticleId == articleId).MaxAsync(a => (int?)a.Position, cancellationToken) ?? -1) + 1,
         };
         await files.WriteAsync(attachment.FileName, content, cancellationToken);
@@ -55,13 +64,20 @@ public sealed class Attachments(MepCmsDbContext db, AttachmentFiles files, Publi
         return null;
     }
 
-    public async Task RenameAsync(ArticleAttachment attachment, string title, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>Null when it was renamed; otherwise the message.</summary>
+    public async Task<string?> RenameAsync(ArticleAttachment attachment, string title, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var before = attachment.Title;
-        (attachment.Title, attachment.DownloadName) = (title.Trim(), AttachmentFiles.DownloadNameFor(title));
+        title = TextInput.CleanLine(title);
+        if (title.Length == 0)
+        {
+            return NoTitle;
+        }
+        (attachment.Title, attachment.DownloadName) = (title, AttachmentFiles.DownloadNameFor(title));
         db.Record(user, clock.GetUtcNow().UtcDateTime, AuditActions.ArticleAttachmentChanged, "Article", attachment.ArticleId, $"Document \"{before}\" renamed \"{attachment.Title}\"");
         await db.SaveChangesAsync(cancellationToken);
         await ChangedAsync(attachment.ArticleId, cancellationToken);
+        return null;
     }
 
     /// <summary>Swaps the document with its neighbour above (-1) or below (+1); false at either end.</summary>

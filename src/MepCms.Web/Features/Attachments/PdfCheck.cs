@@ -1,161 +1,152 @@
-using System.IO.Compression;
-using System.Text;
+using System.Globalization;
 
 namespace MepCms.Web.Features.Attachments;
 
+/// <summary>What the check found: null <see cref="Problem"/> when the document may be published; its page count when it could be read.</summary>
+public sealed record PdfReport(string? Problem, int? Pages);
+
 /// <summary>
-/// Decides whether an upload is a plain PDF document we are willing to serve: a PDF header, a
-/// cross-reference table or stream and an end-of-file marker, and none of the features that make
-/// a PDF do things (scripts, embedded files, launching programs, actions run on open, forms that
-/// post, rich media). Names are read with their #xx escapes decoded, and Flate-compressed streams
-/// (object streams among them) are inflated, within bounds, and read too (decision 0210).
+/// Decides whether an upload is a plain PDF document we are willing to serve (decision 0210): a
+/// PDF 1.0–1.7 or 2.0 header, a cross-reference table or stream where <c>startxref</c> says, an
+/// end-of-file marker, no encryption, and none of the names that make a PDF act (scripts, embedded
+/// files, launching programs, actions that run by themselves, forms that post, rich media) — names
+/// read with their #xx escapes decoded, everywhere outside stream data, in any object hidden inside
+/// stream data, and inside every object stream once its filters are undone (within a budget).
+/// Image and font data are not unpacked: objects cannot live there, and their bytes would only give
+/// false alarms.
 /// </summary>
 public static class PdfCheck
 {
     public const string NotAPdf = "The file is not a PDF document. Attach the signed letter, speech or resolution as a PDF file.";
+    public const string Damaged = "The PDF is damaged: its table of contents (cross-reference table) is missing or not where the file says. Open it and save or print it again as a PDF, then attach that.";
+    public const string Encrypted = "The PDF is protected (encrypted or with a password), so its content cannot be checked and not every reader can open it. Save or print an unprotected copy and attach that.";
     public const string Active = "The PDF contains {0}, which we do not publish. Save or print it again as a plain PDF (without scripts, attachments or actions) and attach that.";
-    public const string TooComplex = "The PDF could not be checked: it unpacks to far more data than its size suggests, or part of it cannot be unpacked. Save or print it again as a plain PDF.";
+    public const string TooComplex = "The PDF could not be checked: part of it cannot be unpacked, or it unpacks to far more data than its size suggests. Save or print it again as a plain PDF.";
 
-    private const long MaxInflatedTotal = 100 * 1024 * 1024;
-    private const int MaxInflatedStream = 50 * 1024 * 1024;
+    /// <summary>All object streams of one file together never unpack to more than this.</summary>
+    private const long DecodeBudget = 64 * 1024 * 1024;
 
     private static readonly Dictionary<string, string> Forbidden = new(StringComparer.Ordinal)
     {
-        ["JavaScript"] = "JavaScript", ["JS"] = "JavaScript", ["EmbeddedFile"] = "embedded files", ["EmbeddedFiles"] = "embedded files",
-        ["Launch"] = "an action that launches a program", ["AA"] = "actions that run by themselves", ["RichMedia"] = "rich media (Flash or video)",
-        ["XFA"] = "an XFA form", ["SubmitForm"] = "a form that sends data", ["ImportData"] = "an action that imports data", ["GoToE"] = "links into embedded files",
+        ["JavaScript"] = "JavaScript", ["JS"] = "JavaScript", ["OnInstantiate"] = "JavaScript",
+        ["EmbeddedFile"] = "embedded files", ["EmbeddedFiles"] = "embedded files", ["EF"] = "embedded files", ["FileAttachment"] = "embedded files",
+        ["GoToE"] = "links into embedded files", ["Launch"] = "an action that launches a program", ["AA"] = "actions that run by themselves",
+        ["RichMedia"] = "rich media (Flash or video)", ["XFA"] = "an XFA form", ["SubmitForm"] = "a form that sends data", ["ImportData"] = "an action that imports data",
     };
 
     /// <summary>Null when the document may be published; otherwise the message for the person who uploaded it.</summary>
-    public static string? Problem(byte[] content)
+    public static string? Problem(byte[] content) => Inspect(content).Problem;
+
+    public static PdfReport Inspect(byte[] content)
     {
-        var head = content.AsSpan(0, Math.Min(content.Length, 1024));
-        var header = head.IndexOf("%PDF-"u8);
-        if (header < 0 || header + 8 > content.Length || !char.IsAsciiDigit((char)content[header + 5]) || content[header + 6] != '.' || !char.IsAsciiDigit((char)content[header + 7]))
-        {
-            return NotAPdf;
-        }
         var tail = content.AsSpan(Math.Max(0, content.Length - 2048));
-        if (tail.IndexOf("%%EOF"u8) < 0 || tail.IndexOf("startxref"u8) < 0 || (content.AsSpan().IndexOf("xref"u8) < 0 && content.AsSpan().IndexOf("/XRef"u8) < 0))
+        if (HeaderAt(content) is not { } header || tail.IndexOf("%%EOF"u8) < 0 || tail.IndexOf("startxref"u8) < 0)
         {
-            return NotAPdf;
+            return new(NotAPdf, null);
         }
-        if (FindForbidden(content) is { } found)
+        var streams = PdfLayout.Streams(content, out var unreadable);
+        if (unreadable)
         {
-            return string.Format(System.Globalization.CultureInfo.InvariantCulture, Active, found);
+            return new(TooComplex, null);
         }
-        long inflated = 0;
-        foreach (var stream in FlateStreams(content))
+        if (!CrossReferenceFound(content, header))
         {
-            var data = Inflate(content.AsSpan(stream.Start, stream.Length), ref inflated);
-            if (data is null)
+            return new(Damaged, null);
+        }
+        var scanned = PdfLayout.ScannedRanges(content, streams);
+        if (scanned.Any(r => FindName(content.AsSpan(r.Start, r.Length), n => n == "Encrypt") is not null))
+        {
+            return new(Encrypted, null);
+        }
+        foreach (var (start, length) in scanned)
+        {
+            if (FindName(content.AsSpan(start, length), Forbidden.ContainsKey) is { } name)
             {
-                return TooComplex;
+                return new(string.Format(CultureInfo.InvariantCulture, Active, Forbidden[name]), null);
             }
-            if (FindForbidden(data) is { } inside)
+        }
+        var pages = new PdfPageCount();
+        pages.ReadTopLevel(content, scanned);
+        var filters = new PdfFilters(DecodeBudget);
+        foreach (var stream in streams.Where(s => s.IsObjectStream))
+        {
+            if (filters.Decode(content.AsSpan(stream.DataStart, stream.DataEnd - stream.DataStart), stream.Dictionary) is not { } objects)
             {
-                return string.Format(System.Globalization.CultureInfo.InvariantCulture, Active, inside);
+                return new(TooComplex, null);
             }
+            if (FindName(objects, n => Forbidden.ContainsKey(n) || n == "Encrypt") is { } name)
+            {
+                return new(name == "Encrypt" ? Encrypted : string.Format(CultureInfo.InvariantCulture, Active, Forbidden[name]), null);
+            }
+            pages.ReadObjectStream(objects, stream);
+        }
+        return new(null, pages.Count);
+    }
+
+    /// <summary>Where "%PDF-1.x" (x ≤ 7) or "%PDF-2.0" starts, in the first kilobyte as readers allow; null without one.</summary>
+    private static int? HeaderAt(byte[] content)
+    {
+        var at = content.AsSpan(0, Math.Min(content.Length, 1024)).IndexOf("%PDF-"u8);
+        if (at < 0 || at + 8 > content.Length || (at + 8 < content.Length && char.IsAsciiDigit((char)content[at + 8])))
+        {
+            return null;
+        }
+        var version = content.AsSpan(at + 5, 3);
+        var known = (version[0] == '1' && version[1] == '.' && version[2] is >= (byte)'0' and <= (byte)'7') || version.SequenceEqual("2.0"u8);
+        return known ? at : null;
+    }
+
+    /// <summary>
+    /// The last <c>startxref</c> points at an <c>xref</c> table followed by a trailer, or at an
+    /// object that is a cross-reference stream; offsets may count from the header when bytes precede it.
+    /// </summary>
+    private static bool CrossReferenceFound(byte[] content, int header)
+    {
+        var tailStart = Math.Max(0, content.Length - 2048);
+        var keyword = content.AsSpan(tailStart).LastIndexOf("startxref"u8);
+        if (keyword < 0)
+        {
+            return false;
+        }
+        var syntax = new PdfSyntax(content, tailStart + keyword + 9, content.Length);
+        if (syntax.ReadValue() is not PdfNumber { Integer: { } offset })
+        {
+            return false;
+        }
+        return XrefAt(content, offset) || (header > 0 && XrefAt(content, offset + header));
+    }
+
+    private static bool XrefAt(byte[] content, long offset)
+    {
+        if (offset < 0 || offset >= content.Length)
+        {
+            return false;
+        }
+        var syntax = new PdfSyntax(content, (int)offset, content.Length);
+        syntax.SkipWhite();
+        var rest = content.AsSpan(syntax.Position);
+        if (rest.StartsWith("xref"u8))
+        {
+            return rest.IndexOf("trailer"u8) >= 0;
+        }
+        // "12 0 obj << /Type /XRef … >> stream"
+        return syntax.ReadValue() is PdfNumber && syntax.ReadValue() is PdfNumber && syntax.ReadValue() is PdfOther { Keyword: "obj" }
+            && syntax.ReadValue() is PdfDictionary dictionary && dictionary.NameOf("Type") == "XRef";
+    }
+
+    /// <summary>The first name (escapes decoded) that <paramref name="matches"/>, or null.</summary>
+    internal static string? FindName(ReadOnlySpan<byte> bytes, Func<string, bool> matches)
+    {
+        for (var i = bytes.IndexOf((byte)'/'); i >= 0 && i < bytes.Length; )
+        {
+            var (name, next) = PdfSyntax.ReadName(bytes, i + 1);
+            if (name.Length > 0 && matches(name))
+            {
+                return name;
+            }
+            var following = bytes[next..].IndexOf((byte)'/');
+            i = following < 0 ? -1 : next + following;
         }
         return null;
-    }
-
-    /// <summary>The first forbidden PDF name in the bytes, as the message says it.</summary>
-    private static string? FindForbidden(ReadOnlySpan<byte> bytes)
-    {
-        var name = new StringBuilder();
-        for (var i = 0; i < bytes.Length; i++)
-        {
-            if (bytes[i] != '/')
-            {
-                continue;
-            }
-            name.Clear();
-            var j = i + 1;
-            while (j < bytes.Length && IsNameChar(bytes[j]))
-            {
-                if (bytes[j] == '#' && j + 2 < bytes.Length && IsHex(bytes[j + 1]) && IsHex(bytes[j + 2]))
-                {
-                    name.Append((char)Convert.ToByte(Encoding.ASCII.GetString(bytes.Slice(j + 1, 2)), 16));
-                    j += 3;
-                    continue;
-                }
-                name.Append((char)bytes[j]);
-                j++;
-            }
-            if (name.Length > 0 && Forbidden.TryGetValue(name.ToString(), out var what))
-            {
-                return what;
-            }
-            i = j - 1;
-        }
-        return null;
-    }
-
-    // PDF delimiters and white space end a name (ISO 32000-1, 7.2.2 and 7.3.5).
-    private static bool IsNameChar(byte b) => b > 32 && b < 127 && "()<>[]{}/%".IndexOf((char)b) < 0;
-
-    private static bool IsHex(byte b) => char.IsAsciiHexDigit((char)b);
-
-    /// <summary>The data of each stream whose dictionary asks for FlateDecode.</summary>
-    private static IEnumerable<(int Start, int Length)> FlateStreams(byte[] content)
-    {
-        var position = 0;
-        while (true)
-        {
-            var keyword = content.AsSpan(position).IndexOf("stream"u8);
-            if (keyword < 0)
-            {
-                yield break;
-            }
-            keyword += position;
-            position = keyword + 6;
-            // "endstream" contains "stream": only a keyword that is not preceded by "end" starts data.
-            if (keyword >= 3 && content.AsSpan(keyword - 3, 3).SequenceEqual("end"u8))
-            {
-                continue;
-            }
-            var start = position;
-            if (start < content.Length && content[start] == '\r') { start++; }
-            if (start < content.Length && content[start] == '\n') { start++; }
-            var end = content.AsSpan(start).IndexOf("endstream"u8);
-            if (end < 0)
-            {
-                yield break;
-            }
-            var dictionaryStart = content.AsSpan(Math.Max(0, keyword - 1024), Math.Min(keyword, 1024)).LastIndexOf("<<"u8);
-            var dictionary = dictionaryStart < 0 ? ReadOnlySpan<byte>.Empty : content.AsSpan(Math.Max(0, keyword - 1024) + dictionaryStart, keyword - (Math.Max(0, keyword - 1024) + dictionaryStart));
-            if (dictionary.IndexOf("FlateDecode"u8) >= 0 || dictionary.IndexOf("/Fl"u8) >= 0)
-            {
-                yield return (start, end);
-            }
-            position = start + end + 9;
-        }
-    }
-
-    private static byte[]? Inflate(ReadOnlySpan<byte> data, ref long total)
-    {
-        try
-        {
-            using var input = new MemoryStream(data.ToArray());
-            using var zlib = new ZLibStream(input, CompressionMode.Decompress);
-            using var output = new MemoryStream();
-            var buffer = new byte[81920];
-            int read;
-            while ((read = zlib.Read(buffer, 0, buffer.Length)) > 0)
-            {
-                output.Write(buffer, 0, read);
-                total += read;
-                if (output.Length > MaxInflatedStream || total > MaxInflatedTotal)
-                {
-                    return null;
-                }
-            }
-            return output.ToArray();
-        }
-        catch (InvalidDataException)
-        {
-            return null; // what we cannot read, a lenient reader might: not checked, not published
-        }
     }
 }

@@ -1,6 +1,7 @@
 using MepCms.Web.Data;
 using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Articles.Publishing;
+using MepCms.Web.Features.Attachments;
 using MepCms.Web.Features.PressLists;
 using MepCms.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -14,14 +15,12 @@ namespace MepCms.Web.Features.Embargo;
 /// link from a press mail (`link`: revocable, its first opening recorded). The token travels in the
 /// query string, which the request log never records.
 /// </summary>
-public sealed class EmbargoController(MepCmsDbContext db, EmbargoLinks links, PressTokens pressTokens, PressSending press, TimeProvider clock) : Controller
+public sealed class EmbargoController(MepCmsDbContext db, EmbargoLinks links, PressTokens pressTokens, PressSending press, AttachmentFiles files, TimeProvider clock) : Controller
 {
     [HttpGet("/embargo")]
     public async Task<IActionResult> Show([FromQuery] string? token, [FromQuery] string? link, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
-        Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
-        Response.Headers["Referrer-Policy"] = "no-referrer";
+        Private();
         var note = "Not for publication before then. This link is personal to the press office's contacts and expires.";
         int id;
         if (link is not null)
@@ -57,7 +56,35 @@ public sealed class EmbargoController(MepCmsDbContext db, EmbargoLinks links, Pr
             return NotFound();
         }
         var publishAt = await articles.Where(a => a.Status == ArticleStatus.Published).Select(a => a.PublishAt).FirstOrDefaultAsync(cancellationToken);
+        // Its documents through the same link: their public address answers only once the statement is public.
+        var access = link is not null ? "link=" + Uri.EscapeDataString(link) : "token=" + Uri.EscapeDataString(token!);
+        article.Documents = [.. article.Documents.Select(d => d with { Href = $"/embargo/attachments/{d.Id}?{access}" })];
         var until = publishAt is { } at ? $"Embargoed until {BrusselsTime.DateTimeText(at)} Brussels time" : "Embargoed until further notice";
         return View("/Features/Articles/Marked.cshtml", new MarkedArticleViewModel(article, until, note));
+    }
+
+    /// <summary>A document of the statement, for whoever holds a valid link to it (not counted as an opening).</summary>
+    [HttpGet("/embargo/attachments/{attachmentId:int:min(1)}")]
+    public async Task<IActionResult> Document(int attachmentId, [FromQuery] string? token, [FromQuery] string? link, CancellationToken cancellationToken)
+    {
+        Private();
+        int? id = link is not null
+            ? pressTokens.ReadLink(link) is { } personal && await press.OpenAsync(personal, count: false, cancellationToken) is { } recipient ? recipient.ArticleId : null
+            : links.Read(token);
+        var withdrawn = ArticleStatus.Unpublished;
+        var attachment = id is null ? null : await db.ArticleAttachments.AsNoTracking()
+            .Where(a => a.Id == attachmentId && a.ArticleId == id && a.Article.Status != withdrawn)
+            .Select(a => new { a.FileName, a.DownloadName, a.UploadedAt }).FirstOrDefaultAsync(cancellationToken);
+        return attachment is not null && files.PathOf(attachment.FileName) is { } path
+            ? AttachmentsController.Serve(Response, path, attachment.FileName, attachment.DownloadName, attachment.UploadedAt, "no-store")
+            : NotFound();
+    }
+
+    /// <summary>Never kept, never indexed, and the link never sent on as a referrer.</summary>
+    private void Private()
+    {
+        Response.Headers.CacheControl = "no-store";
+        Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
+        Response.Headers["Referrer-Policy"] = "no-referrer";
     }
 }

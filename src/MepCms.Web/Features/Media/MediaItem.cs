@@ -34,6 +34,9 @@ public sealed class MediaItem
 
     public string Url => MediaFiles.UrlOf(FileName);
 
+    /// <summary>A credit or licence as stored: one line, control and invisible characters out; null when nothing is left.</summary>
+    public static string? CleanLine(string? text) => Infrastructure.Security.TextInput.CleanLine(text ?? "") is { Length: > 0 } clean ? clean : null;
+
     /// <summary>The credit and licence as shown under the image, or null when it has neither.</summary>
     public static string? CreditLine(string? credit, string? licence) =>
         (credit, licence) switch

@@ -92,7 +92,7 @@ public sealed class MediaLibrary(MepCmsDbContext db, ImageProcessor processor, M
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    private static string? Blank(string? text) => MediaItem.CleanLine(text);
 
     /// <summary>The upload's bytes, or null when it is larger than the limit (read no further than that).</summary>
     private async Task<byte[]?> ReadAsync(IFormFile file, CancellationToken cancellationToken)

@@ -19,7 +19,10 @@ public sealed class UploadLimitAttribute : Attribute, IAsyncAuthorizationFilter,
     /// <summary>Room for the form's other fields (an MEP's biography among them).</summary>
     public const long FormAllowance = 256 * 1024;
 
-    /// <summary>Where the "go back" link of the 413 page leads; the request's own path when empty.</summary>
+    /// <summary>
+    /// Where the "go back" link of the 413 page leads, "{id}" standing for the route's id (a number,
+    /// by the route's constraint); the request's own path when empty.
+    /// </summary>
     public string? ReturnPath { get; init; }
 
     /// <summary>The form carries a PDF document (<see cref="MediaOptions.AttachmentMaxBytes"/>), not an image.</summary>
@@ -63,7 +66,7 @@ public sealed class UploadLimitAttribute : Attribute, IAsyncAuthorizationFilter,
     private IActionResult TooLarge(AuthorizationFilterContext context, MediaOptions options, long? sent)
     {
         var model = new UploadTooLargeViewModel(Document ? Sizes.Text(options.AttachmentMaxBytes) : options.MaxUploadText, sent is { } bytes ? Sizes.Text(bytes) : null,
-            ReturnPath ?? context.HttpContext.Request.Path) { What = Document ? "documents" : "images" };
+            ReturnPathOf(context)) { What = Document ? "documents" : "images" };
         if (WantsJson(context.HttpContext.Request))
         {
             return new JsonResult(new { error = model.Message }) { StatusCode = StatusCodes.Status413PayloadTooLarge };
@@ -76,6 +79,11 @@ public sealed class UploadLimitAttribute : Attribute, IAsyncAuthorizationFilter,
             StatusCode = StatusCodes.Status413PayloadTooLarge,
         };
     }
+
+    private string ReturnPathOf(AuthorizationFilterContext context) =>
+        ReturnPath is null ? context.HttpContext.Request.Path
+        : context.RouteData.Values["id"] is { } id && int.TryParse(id.ToString(), out var number) ? ReturnPath.Replace("{id}", $"{number}", StringComparison.Ordinal)
+        : ReturnPath;
 
     public static bool WantsJson(HttpRequest request) =>
         request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase);

@@ -16,7 +16,11 @@ public sealed class MepsController(MepCmsDbContext db, TimeProvider clock) : Con
     {
         var all = await db.Authors.AsNoTracking()
             .OrderBy(a => a.FullName)
-            .Select(a => new AuthorCard(a.FullName, a.Slug, a.CountryCode, a.PoliticalGroup, a.NationalParty, a.PhotoPath, a.IsActive))
+            .Select(a => new AuthorCard(a.FullName, a.Slug, a.CountryCode, a.PoliticalGroup, a.NationalParty, a.PhotoPath, a.IsActive)
+            {
+                PhotoCredit = db.Media.Where(m => Media.MediaFiles.UrlPrefix + m.FileName == a.PhotoPath)
+                    .Select(m => m.Licence == null ? m.Credit : m.Credit == null ? m.Licence : m.Credit + " (" + m.Licence + ")").FirstOrDefault(),
+            })
             .ToListAsync(cancellationToken);
         var countries = all.Select(a => a.CountryCode).Distinct().OrderBy(Countries.Name).ToList();
         var groups = all.Select(a => a.PoliticalGroup).Distinct().OrderBy(g => g, StringComparer.Ordinal).ToList();

@@ -1,12 +1,14 @@
 using System.Net;
 using System.Text;
 using System.Xml.Linq;
+using MepCms.Tests.Features.Attachments;
 using MepCms.Tests.Features.Media;
 using MepCms.Tests.Support;
 using MepCms.Web.Features.Account;
 using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Attachments;
 using MepCms.Web.Features.Audit;
+using MepCms.Web.Features.Media;
 using Microsoft.EntityFrameworkCore;
 
 namespace MepCms.Tests.Features.Articles;
@@ -16,18 +18,7 @@ public sealed class AttachmentTests(CachingFactory app) : IClassFixture<CachingF
 {
     private readonly HttpClient _reader = app.CreateBrowserlessClient();
 
-    private static async Task<HttpResponseMessage> AttachAsync(StaffMember staff, int id, byte[] pdf, string title = "Signed letter to the Commission", string fileName = "letter.pdf")
-    {
-        var token = await staff.Client.AntiforgeryTokenAsync($"/admin/articles/{id}/edit");
-        var form = new MultipartFormDataContent
-        {
-            { MediaRequests.File(pdf, "application/pdf"), "File", fileName }, { new StringContent(title), "Title" }, { new StringContent(token), "__RequestVerificationToken" },
-        };
-        return await staff.Client.PostAsync($"/admin/articles/{id}/attachments", form);
-    }
-
-    private Task<List<ArticleAttachment>> StoredAsync(int articleId) =>
-        app.WithDbAsync(db => db.ArticleAttachments.AsNoTracking().Where(a => a.ArticleId == articleId).OrderBy(a => a.Position).ToListAsync());
+    private Task<List<ArticleAttachment>> StoredAsync(int articleId) => app.StoredAttachmentsAsync(articleId);
 
     [Fact]
     public async Task A_pdf_is_listed_under_the_statement_served_as_a_download_and_carried_by_the_feed()
@@ -37,7 +28,7 @@ public sealed class AttachmentTests(CachingFactory app) : IClassFixture<CachingF
         var pdf = TestPdfs.Build();
         await _reader.GetStringAsync($"/articles/{article.Slug}"); // cached before
 
-        var attached = await AttachAsync(editor, article.Id, pdf, "Signed letter to the Commission (7 October)");
+        var attached = await editor.AttachAsync(article.Id, pdf, "Signed letter to the Commission (7 October)");
         var page = await _reader.GetDocumentAsync($"/articles/{article.Slug}");
         var link = page.QuerySelector(".statement__documents a")!;
         var download = await _reader.GetAsync(link.GetAttribute("href"));
@@ -45,7 +36,7 @@ public sealed class AttachmentTests(CachingFactory app) : IClassFixture<CachingF
 
         Assert.Equal(HttpStatusCode.Redirect, attached.StatusCode);
         Assert.Equal("Signed letter to the Commission (7 October)", link.TextContent);
-        Assert.Contains("PDF, ", page.QuerySelector(".statement__documents")!.TextContent);
+        Assert.Equal($"(PDF, {Sizes.Text(pdf.Length)}, 1 page)", page.QuerySelector(".statement__document-size")!.TextContent);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
@@ -91,13 +82,34 @@ public sealed class AttachmentTests(CachingFactory app) : IClassFixture<CachingF
 
         var filesBefore = StoredFiles();
 
-        var response = await AttachAsync(editor, article.Id, pdf);
-        var page = await editor.Client.GetStringAsync($"/admin/articles/{article.Id}/edit");
+        var response = await editor.AttachAsync(article.Id, pdf);
+        var page = await editor.Client.GetDocumentAsync($"/admin/articles/{article.Id}/edit");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains(message, WebUtility.HtmlDecode(page));
+        Assert.EndsWith("#attachments", response.Headers.Location!.OriginalString);
+        Assert.Contains(message, page.QuerySelector("#attachments .admin-alert")!.TextContent);
         Assert.Empty(await StoredAsync(article.Id));
         Assert.Equal(filesBefore, StoredFiles());
+    }
+
+    [Fact]
+    public async Task A_title_too_long_or_of_invisible_characters_is_refused_and_a_title_is_stored_clean()
+    {
+        var article = await app.SaveAsync(TestData.Article(app, status: ArticleStatus.Draft));
+        var editor = await app.SignedInAsync(Roles.Editor);
+
+        await editor.AttachAsync(article.Id, TestPdfs.Build(), new string('t', ArticleAttachment.TitleLength + 1));
+        var tooLong = (await editor.Client.GetDocumentAsync($"/admin/articles/{article.Id}/edit")).QuerySelector("#attachments .admin-alert")!.TextContent;
+        await editor.AttachAsync(article.Id, TestPdfs.Build(), "\u200B\u202E");
+        var invisible = (await editor.Client.GetDocumentAsync($"/admin/articles/{article.Id}/edit")).QuerySelector("#attachments .admin-alert")!.TextContent;
+        var storedBefore = await StoredAsync(article.Id);
+        await editor.AttachAsync(article.Id, TestPdfs.Build(), "Letter\u202E to\u200B the\nCommission");
+
+        Assert.Contains("at most 200 characters", tooLong);
+        Assert.Contains(MepCms.Web.Features.Attachments.Attachments.NoTitle, invisible);
+        Assert.Empty(storedBefore);
+        var stored = Assert.Single(await StoredAsync(article.Id));
+        Assert.Equal(("Letter to the Commission", "letter-to-the-commission.pdf"), (stored.Title, stored.DownloadName));
     }
 
     [Fact]
@@ -106,10 +118,12 @@ public sealed class AttachmentTests(CachingFactory app) : IClassFixture<CachingF
         var article = await app.SaveAsync(TestData.Article(app, status: ArticleStatus.Draft));
         var editor = await app.SignedInAsync(Roles.Editor);
 
-        var response = await AttachAsync(editor, article.Id, new byte[21 * 1024 * 1024]);
+        var response = await editor.AttachAsync(article.Id, new byte[21 * 1024 * 1024]);
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Contains("documents may be at most 20 MB", await response.Content.ReadAsStringAsync());
+        Assert.Contains("documents may be at most 20 MB", page.Body!.TextContent);
+        Assert.Equal($"/admin/articles/{article.Id}/edit#attachments", page.QuerySelector(".admin-narrow p:last-child a")!.GetAttribute("href"));
         Assert.Empty(await StoredAsync(article.Id));
     }
 
@@ -120,7 +134,7 @@ public sealed class AttachmentTests(CachingFactory app) : IClassFixture<CachingF
         var other = await app.SignedInAsync(Roles.Contributor);
         var mep = await app.SaveAsync(TestData.Author());
         var id = await owner.Client.CreateDraftAsync(EditorForms.Fields(TestData.Unique("Draft with a letter"), mep.Id));
-        await AttachAsync(owner, id, TestPdfs.Build());
+        await owner.AttachAsync(id, TestPdfs.Build());
         var stored = (await StoredAsync(id)).Single();
 
         var publicDownload = await _reader.GetAsync(stored.Url);
@@ -142,8 +156,8 @@ public sealed class AttachmentTests(CachingFactory app) : IClassFixture<CachingF
     {
         var article = await app.SaveAsync(TestData.Article(app));
         var editor = await app.SignedInAsync(Roles.Editor);
-        await AttachAsync(editor, article.Id, TestPdfs.Build("one"), "Letter");
-        await AttachAsync(editor, article.Id, TestPdfs.Build("two"), "Speech as delivered");
+        await editor.AttachAsync(article.Id, TestPdfs.Build("one"), "Letter");
+        await editor.AttachAsync(article.Id, TestPdfs.Build("two"), "Speech as delivered");
         var (letter, speech) = (await StoredAsync(article.Id)) is [var a, var b] ? (a, b) : throw new InvalidOperationException();
         var page = $"/admin/articles/{article.Id}/edit";
 
@@ -158,7 +172,8 @@ public sealed class AttachmentTests(CachingFactory app) : IClassFixture<CachingF
 
         Assert.Equal(["Speech as delivered", "Signed letter"], ordered);
         Assert.Equal("signed-letter.pdf", renamedTo);
-        Assert.Equal(HttpStatusCode.MovedPermanently, oldName.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, oldName.StatusCode);
+        Assert.Equal($"/attachments/{letter.Id}/signed-letter.pdf", oldName.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, emptyTitle.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(["Signed letter"], (await StoredAsync(article.Id)).Select(a => a.Title));
@@ -166,22 +181,9 @@ public sealed class AttachmentTests(CachingFactory app) : IClassFixture<CachingF
         Assert.Equal(HttpStatusCode.NotFound, (await _reader.GetAsync(speech.Url)).StatusCode);
     }
 
-    private string[] StoredFiles()
-    {
-        var folder = Path.Combine(app.MediaFolder(), "documents");
-        return Directory.Exists(folder) ? [.. Directory.GetFiles(folder).Order()] : [];
-    }
+    private string[] StoredFiles() => app.StoredDocumentFiles();
 
-    /// <summary>A stream that inflates to far more than any document: 60 MB of zeros in a few kilobytes.</summary>
-    private static byte[] Bomb()
-    {
-        using var packed = new MemoryStream();
-        using (var zlib = new System.IO.Compression.ZLibStream(packed, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
-        {
-            var zeros = new byte[1024 * 1024];
-            for (var i = 0; i < 60; i++) { zlib.Write(zeros); }
-        }
-        var data = packed.ToArray();
-        return [.. Encoding.ASCII.GetBytes($"<< /Filter /FlateDecode /Length {data.Length} >>\nstream\n"), .. data, .. Encoding.ASCII.GetBytes("\nendstream")];
-    }
+    /// <summary>An object stream that inflates to far more than any document: 80 MB of zeros in a few kilobytes.</summary>
+    private static byte[] Bomb() =>
+        TestPdfs.Stream("/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode", TestPdfs.Deflate(new byte[80 * 1024 * 1024]));
 }

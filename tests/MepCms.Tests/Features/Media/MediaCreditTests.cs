@@ -1,6 +1,7 @@
 using System.Net;
 using MepCms.Tests.Support;
 using MepCms.Web.Features.Account;
+using MepCms.Web.Features.Articles.Publishing;
 using MepCms.Web.Features.Audit;
 using MepCms.Web.Features.Media;
 using Microsoft.EntityFrameworkCore;
@@ -76,6 +77,81 @@ public sealed class MediaCreditTests(CachingFactory app) : IClassFixture<Caching
 
         Assert.Equal("Photo: © European Union – Source: EP", profile.QuerySelector(".profile__header .media-credit")!.TextContent);
         Assert.Equal("Photo: © European Union – Source: EP", statement.QuerySelector(".statement-aside .media-credit")!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_meps_directory_card_shows_the_photo_credit()
+    {
+        var photo = await ImageAsync("Photo: Jana Novak", "CC BY 4.0", MediaKind.Photo);
+        var mep = TestData.Author(TestData.Unique("Card Credit"));
+        mep.PhotoPath = photo.Url;
+        await app.SaveAsync(mep);
+
+        var card = (await _reader.GetDocumentAsync("/meps")).QuerySelectorAll(".mep-card").Single(c => c.QuerySelector(".mep-card__name")!.TextContent == mep.FullName);
+
+        Assert.Equal("Photo: Jana Novak (CC BY 4.0)", card.QuerySelector(".media-credit")!.TextContent);
+    }
+
+    [Fact]
+    public async Task An_meps_photo_credit_is_given_and_changed_on_the_meps_own_form_and_shows_at_once()
+    {
+        var editor = await app.SignedInAsync(Roles.Editor);
+        var name = TestData.Unique("Form Credit");
+        await editor.Client.PostAsync("/admin/meps/new", await MepFormAsync(editor, name, TestImages.Jpeg(300, 300), "© European Union – Source: EP"));
+        var mep = await app.WithDbAsync(db => db.Authors.SingleAsync(a => a.FullName == name));
+        var before = (await _reader.GetDocumentAsync($"/meps/{mep.Slug}")).QuerySelector(".profile__header .media-credit")!.TextContent;
+        var prefilled = (await editor.Client.GetDocumentAsync($"/admin/meps/{mep.Id}/edit")).QuerySelector("#PhotoCredit")!.GetAttribute("value");
+
+        var changed = await editor.Client.PostAsync($"/admin/meps/{mep.Id}/edit", await MepFormAsync(editor, name, null, "Photo: Jana\u202E Novak", "CC BY 4.0"));
+        var tooLong = await editor.Client.PostAsync($"/admin/meps/{mep.Id}/edit", await MepFormAsync(editor, name, null, new string('c', MediaItemLimits.Credit + 1)));
+        var after = (await _reader.GetDocumentAsync($"/meps/{mep.Slug}")).QuerySelector(".profile__header .media-credit")!.TextContent;
+
+        Assert.Equal("Photo: © European Union – Source: EP", before);
+        Assert.Equal("© European Union – Source: EP", prefilled);
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, tooLong.StatusCode);
+        Assert.Contains("The photo credit may be at most 200 characters long.", await tooLong.Content.ReadAsStringAsync());
+        Assert.Equal("Photo: Jana Novak (CC BY 4.0)", after);
+        var photoName = MediaFiles.NameInUrl(mep.PhotoPath)!;
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.MediaEdited && e.EntityId == photoName)));
+    }
+
+    [Fact]
+    public async Task A_changed_credit_reaches_the_scheduled_update_of_a_statement_too()
+    {
+        var photo = await ImageAsync("Photo: Old Name");
+        var article = await app.SaveAsync(TestData.Article(app));
+        await app.WithDbAsync(async db =>
+        {
+            db.ScheduledUpdates.Add(new ScheduledUpdate
+            {
+                ArticleId = article.Id, Title = article.Title, Lead = article.Lead, BodyMarkdown = $"![Plenary chamber]({photo.Url})", BodyHtml = "<p>rendered before</p>",
+                At = app.Clock.GetUtcNow().UtcDateTime.AddDays(1), CreatedByName = "test",
+            });
+            await db.SaveChangesAsync();
+        });
+        var editor = await app.SignedInAsync(Roles.Editor);
+
+        await editor.Client.PostFormAsync("/admin/media", $"/admin/media/{photo.Id}/details", new() { ["AltText"] = "Plenary chamber", ["Credit"] = "Photo: New Name" });
+
+        var html = await app.WithDbAsync(db => db.ScheduledUpdates.Where(u => u.ArticleId == article.Id).Select(u => u.BodyHtml).SingleAsync());
+        Assert.Equal("Photo: New Name", Html.Parse(html).QuerySelector("figcaption")!.TextContent);
+    }
+
+    private static async Task<MultipartFormDataContent> MepFormAsync(StaffMember staff, string name, byte[]? photo, string credit, string licence = "")
+    {
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(await staff.Client.AntiforgeryTokenAsync("/admin/meps/new")), "__RequestVerificationToken" },
+            { new StringContent(name), "FullName" }, { new StringContent("DE"), "CountryCode" }, { new StringContent("Greens/EFA"), "PoliticalGroup" },
+            { new StringContent("Bündnis 90/Die Grünen"), "NationalParty" }, { new StringContent("true"), "IsActive" },
+            { new StringContent(credit), "PhotoCredit" }, { new StringContent(licence), "PhotoLicence" },
+        };
+        if (photo is not null)
+        {
+            form.Add(MediaRequests.File(photo, "image/jpeg"), "Photo", "portrait.jpg");
+        }
+        return form;
     }
 
     [Fact]

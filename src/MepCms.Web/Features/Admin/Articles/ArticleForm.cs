@@ -101,7 +101,7 @@ public sealed class EditorViewModel
     /// <summary>The notes readers already see, oldest first.</summary>
     public IReadOnlyList<ArticleCorrection> Corrections { get; init; } = [];
     /// <summary>The statement's PDF documents, in their order.</summary>
-    public IReadOnlyList<Features.Attachments.AttachmentLink> Attachments { get; init; } = [];
+    public IReadOnlyList<Attachments.AttachmentRow> Attachments { get; init; } = [];
     public string AttachmentLimit { get; init; } = "";
     /// <summary>Staff comments, open threads first (never public).</summary>
     public IReadOnlyList<Comments.CommentThread> Comments { get; init; } = [];
@@ -120,4 +120,6 @@ public sealed class EditorViewModel
     public bool MayDelete { get; init; }
     public bool MaySubmit { get; init; }
     public string? Flash { get; init; }
+    /// <summary>The panel <see cref="Flash"/> is about ("attachments"), or null: shown at the top.</summary>
+    public string? FlashPlace { get; init; }
 }

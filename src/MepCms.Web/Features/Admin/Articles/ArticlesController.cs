@@ -210,13 +210,14 @@ public sealed class ArticlesController(MepCmsDbContext db, ArticleEditor editor,
         PendingUpdate = article is null ? null : await PendingUpdateAsync(article, cancellationToken),
         Comments = article is null ? [] : await CommentsAsync(article, cancellationToken),
         Attachments = article is null ? [] : await db.ArticleAttachments.AsNoTracking().Where(a => a.ArticleId == article.Id).OrderBy(a => a.Position).ThenBy(a => a.Id)
-            .Select(a => new Features.Attachments.AttachmentLink(a.Id, a.Title, a.DownloadName, a.Bytes)).ToListAsync(cancellationToken),
+            .Select(a => new Attachments.AttachmentRow(new Features.Attachments.AttachmentLink(a.Id, a.Title, a.DownloadName, a.Bytes) { PageCount = a.PageCount },
+                a.UploadedByName, a.UploadedAt)).ToListAsync(cancellationToken),
         AttachmentLimit = Features.Media.Sizes.Text(attachmentLimit.Value.AttachmentMaxBytes),
         Corrections = article is null ? [] : await db.ArticleCorrections.AsNoTracking().Where(c => c.ArticleId == article.Id).OrderBy(c => c.CreatedAt).ToListAsync(cancellationToken),
         Choices = await ChoicesAsync(cancellationToken), Conflict = conflict,
         MayPublish = User.MayPublish(), MayDelete = User.IsInRole(Account.Roles.Admin),
         MaySubmit = article is { Status: ArticleStatus.Draft } && await MayEditAsync(article),
-        Flash = TempData.TakeFlash(),
+        Flash = TempData.TakeFlash(), FlashPlace = TempData.TakeFlashPlace(),
     };
 
     private async Task<IReadOnlyList<Comments.CommentThread>> CommentsAsync(Article article, CancellationToken cancellationToken)

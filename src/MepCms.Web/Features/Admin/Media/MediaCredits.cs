@@ -7,9 +7,10 @@ using Microsoft.EntityFrameworkCore;
 namespace MepCms.Web.Features.Admin.Media;
 
 /// <summary>
-/// After an image's credit (or alternative text) changed: the statements and MEP biographies that show
-/// it are rendered again from their Markdown (their text, version and dates untouched), and every
-/// cached page is evicted, as an MEP photo's credit shows on many pages.
+/// After an image's credit (or alternative text) changed: the statements, their scheduled updates and
+/// the MEP biographies that show it are rendered again from their Markdown (their text, version and
+/// dates untouched), and every cached page is evicted, as an MEP photo's credit shows on many pages.
+/// Each is written only if its text is still the one rendered: a save in between keeps its own HTML.
 /// </summary>
 public sealed class MediaCredits(MepCmsDbContext db, IMarkdownRenderer markdown, MediaImageSizes imageSizes, IPublicCache cache)
 {
@@ -17,17 +18,27 @@ public sealed class MediaCredits(MepCmsDbContext db, IMarkdownRenderer markdown,
     public async Task<int> RenderAgainAsync(string fileName, CancellationToken cancellationToken)
     {
         var count = 0;
-        var statements = await db.Articles.Where(a => a.BodyMarkdown.Contains(fileName)).Select(a => new { a.Id, a.BodyMarkdown }).ToListAsync(cancellationToken);
+        var statements = await db.Articles.Where(a => a.BodyMarkdown.Contains(fileName)).Select(a => new { a.Id, a.BodyMarkdown, a.Version }).ToListAsync(cancellationToken);
         foreach (var statement in statements)
         {
             var html = await imageSizes.AddAsync(markdown.Render(statement.BodyMarkdown), cancellationToken);
-            count += await db.Articles.Where(a => a.Id == statement.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.BodyHtml, html), cancellationToken);
+            count += await db.Articles.Where(a => a.Id == statement.Id && a.Version == statement.Version)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.BodyHtml, html), cancellationToken);
+        }
+        // New text waiting for its minute was rendered when it was scheduled: it goes live with the new credit.
+        var updates = await db.ScheduledUpdates.Where(u => u.BodyMarkdown.Contains(fileName)).Select(u => new { u.Id, u.BodyMarkdown }).ToListAsync(cancellationToken);
+        foreach (var update in updates)
+        {
+            var html = await imageSizes.AddAsync(markdown.Render(update.BodyMarkdown), cancellationToken);
+            await db.ScheduledUpdates.Where(u => u.Id == update.Id && u.BodyMarkdown == update.BodyMarkdown)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.BodyHtml, html), cancellationToken);
         }
         var profiles = await db.Authors.Where(a => a.BioMarkdown.Contains(fileName)).Select(a => new { a.Id, a.BioMarkdown }).ToListAsync(cancellationToken);
         foreach (var profile in profiles)
         {
             var html = await imageSizes.AddAsync(markdown.Render(profile.BioMarkdown), cancellationToken);
-            count += await db.Authors.Where(a => a.Id == profile.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.BioHtml, html), cancellationToken);
+            count += await db.Authors.Where(a => a.Id == profile.Id && a.BioMarkdown == profile.BioMarkdown)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.BioHtml, html), cancellationToken);
         }
         await cache.EvictAllAsync(cancellationToken);
         return count;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using MepCms.Web.Features.Media;
 using MepCms.Web.Features.Meps;
 using MepCms.Web.Infrastructure.Web;
 
@@ -36,6 +37,13 @@ public sealed class MepForm
 
     /// <summary>A new photo (cropped to a square and re-encoded), replacing any earlier one.</summary>
     public IFormFile? Photo { get; set; }
+
+    /// <summary>The photo's credit ("© European Union – Source: EP"), kept with it in the media library and shown under it.</summary>
+    [StringLength(MediaItemLimits.Credit, ErrorMessage = "The photo credit may be at most {1} characters long.")]
+    public string? PhotoCredit { get; set; }
+
+    [StringLength(MediaItemLimits.Licence, ErrorMessage = "The photo licence may be at most {1} characters long.")]
+    public string? PhotoLicence { get; set; }
 
     /// <summary>Remove the current photo: the profile shows the initials again.</summary>
     public bool RemovePhoto { get; set; }

@@ -14,7 +14,8 @@ namespace MepCms.Web.Features.Admin.Meps;
 /// <summary>The MEPs: list, create, edit (every profile field and committee memberships), deactivate.</summary>
 [Route("admin/meps")]
 [Authorize(Policy = Policies.CanManageDirectory)]
-public sealed class MepsController(MepCmsDbContext db, IMarkdownRenderer markdown, MediaImageSizes imageSizes, IPublicCache cache, MediaLibrary media, TimeProvider clock) : AdminController
+public sealed class MepsController(MepCmsDbContext db, IMarkdownRenderer markdown, MediaImageSizes imageSizes, IPublicCache cache, MediaLibrary media,
+    Media.MediaCredits credits, TimeProvider clock) : AdminController
 {
     [HttpGet]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -38,7 +39,16 @@ public sealed class MepsController(MepCmsDbContext db, IMarkdownRenderer markdow
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
     {
         var mep = await db.Authors.AsNoTracking().Include(a => a.Memberships).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        return mep is null ? NotFound() : View(await EditorAsync(id, MepForm.From(mep), mep.PhotoPath, cancellationToken));
+        if (mep is null)
+        {
+            return NotFound();
+        }
+        var form = MepForm.From(mep);
+        if (await PhotoAsync(mep.PhotoPath, cancellationToken) is { } photo)
+        {
+            (form.PhotoCredit, form.PhotoLicence) = (photo.Credit, photo.Licence);
+        }
+        return View(await EditorAsync(id, form, mep.PhotoPath, cancellationToken));
     }
 
     [HttpPost("{id:int:min(1)}/edit")]
@@ -96,7 +106,7 @@ public sealed class MepsController(MepCmsDbContext db, IMarkdownRenderer markdow
         var previousPhoto = mep.PhotoPath;
         if (ModelState.IsValid && form.Photo is not null)
         {
-            var upload = await media.AddAsync(form.Photo, MediaKind.Photo, $"Photo of {form.FullName.Trim()}", User, cancellationToken);
+            var upload = await media.AddAsync(form.Photo, MediaKind.Photo, $"Photo of {form.FullName.Trim()}", User, cancellationToken, form.PhotoCredit, form.PhotoLicence);
             if (upload.Item is null) { ModelState.AddModelError(nameof(form.Photo), upload.Error!); }
             else { mep.PhotoPath = upload.Item.Url; }
         }
@@ -129,12 +139,22 @@ public sealed class MepsController(MepCmsDbContext db, IMarkdownRenderer markdow
         {
             await media.ReleasePhotoAsync(previousPhoto, User, cancellationToken);
         }
+        else if (await PhotoAsync(mep.PhotoPath, cancellationToken) is { } photo && (photo.Credit, photo.Licence) != (MediaItem.CleanLine(form.PhotoCredit), MediaItem.CleanLine(form.PhotoLicence)))
+        {
+            // The same photo, its credit changed here rather than in the library: the same record, the same audit entry.
+            await media.UpdateDetailsAsync(photo, photo.AltText, form.PhotoCredit, form.PhotoLicence, User, cancellationToken);
+            await credits.RenderAgainAsync(photo.FileName, cancellationToken);
+        }
         await cache.EvictAllAsync(cancellationToken);
         Flash(isNew ? $"{mep.FullName} was added." : "Your changes were saved.");
         return RedirectToAction(nameof(Edit), new { id = mep.Id });
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>The library's record of the photo at <paramref name="path"/>, tracked; null for no photo or one from elsewhere.</summary>
+    private Task<MediaItem?> PhotoAsync(string? path, CancellationToken cancellationToken) =>
+        MediaFiles.NameInUrl(path) is { } name ? db.Media.FirstOrDefaultAsync(m => m.FileName == name, cancellationToken) : Task.FromResult<MediaItem?>(null);
 
     private Task<List<CommitteeChoice>> CommitteesAsync(CancellationToken cancellationToken) =>
         db.Committees.AsNoTracking().OrderByDescending(c => c.IsActive).ThenBy(c => c.Code)

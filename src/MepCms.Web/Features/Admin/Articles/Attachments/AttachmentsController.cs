@@ -10,10 +10,14 @@ namespace MepCms.Web.Features.Admin.Articles.Attachments;
 
 public sealed class AttachmentForm
 {
-    [Required(ErrorMessage = "Say what the document is (its title)."), StringLength(ArticleAttachment.TitleLength)]
+    [Required(ErrorMessage = Features.Attachments.Attachments.NoTitle)]
+    [StringLength(ArticleAttachment.TitleLength, ErrorMessage = "The title may be at most {1} characters long.")]
     public string? Title { get; set; }
     public IFormFile? File { get; set; }
 }
+
+/// <summary>A document as the statement's attachments panel lists it: who attached it, and when.</summary>
+public sealed record AttachmentRow(AttachmentLink Link, string UploadedByName, DateTime UploadedAt);
 
 /// <summary>
 /// A statement's PDF documents in the back office: whoever may edit the statement attaches, renames,
@@ -24,17 +28,15 @@ public sealed class AttachmentForm
 public sealed class AttachmentsController(MepCmsDbContext db, Features.Attachments.Attachments attachments, AttachmentFiles files, IAuthorizationService authorization)
     : AdminController
 {
-    [HttpPost, UploadLimit(Document = true)]
+    [HttpPost, UploadLimit(Document = true, ReturnPath = "/admin/articles/{id}/edit#attachments")]
     public async Task<IActionResult> Add(int id, AttachmentForm form, CancellationToken cancellationToken)
     {
         if (await RefusedAsync(id, cancellationToken) is { } refused)
         {
             return refused;
         }
-        var problem = ModelState.IsValid
-            ? await attachments.AddAsync(id, form.Title!, form.File, User, cancellationToken)
-            : string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
-        Flash(problem is null ? $"“{form.Title!.Trim()}” was attached." : "The document was not attached: " + problem);
+        var problem = ModelState.IsValid ? await attachments.AddAsync(id, form.Title!, form.File, User, cancellationToken) : Problems();
+        Flash(problem is null ? $"“{Infrastructure.Security.TextInput.CleanLine(form.Title!)}” was attached." : "The document was not attached: " + problem, Panel);
         return Back(id);
     }
 
@@ -46,7 +48,7 @@ public sealed class AttachmentsController(MepCmsDbContext db, Features.Attachmen
             return refused;
         }
         return await FindAsync(id, attachmentId, cancellationToken) is { } attachment && files.PathOf(attachment.FileName) is { } path
-            ? Features.Attachments.AttachmentsController.Serve(Response, path, attachment.DownloadName, "no-store")
+            ? Features.Attachments.AttachmentsController.Serve(Response, path, attachment.FileName, attachment.DownloadName, attachment.UploadedAt, "no-store")
             : NotFound();
     }
 
@@ -61,13 +63,8 @@ public sealed class AttachmentsController(MepCmsDbContext db, Features.Attachmen
         {
             return NotFound();
         }
-        if (!ModelState.IsValid || string.IsNullOrWhiteSpace(form.Title))
-        {
-            Flash("The document was not renamed: say what the document is, in at most 200 characters.");
-            return Back(id);
-        }
-        await attachments.RenameAsync(attachment, form.Title, User, cancellationToken);
-        Flash("The document was renamed.");
+        var problem = ModelState.IsValid ? await attachments.RenameAsync(attachment, form.Title!, User, cancellationToken) : Problems();
+        Flash(problem is null ? "The document was renamed." : "The document was not renamed: " + problem, Panel);
         return Back(id);
     }
 
@@ -89,7 +86,7 @@ public sealed class AttachmentsController(MepCmsDbContext db, Features.Attachmen
             return NotFound();
         }
         await attachments.RemoveAsync(attachment, User, cancellationToken);
-        Flash($"“{attachment.Title}” was removed.");
+        Flash($"“{attachment.Title}” was removed.", Panel);
         return Back(id);
     }
 
@@ -103,9 +100,14 @@ public sealed class AttachmentsController(MepCmsDbContext db, Features.Attachmen
         {
             return NotFound();
         }
-        Flash(await attachments.MoveAsync(attachment, direction, User, cancellationToken) ? "The documents were reordered." : "The document is already at that end.");
+        Flash(await attachments.MoveAsync(attachment, direction, User, cancellationToken) ? "The documents were reordered." : "The document is already at that end.", Panel);
         return Back(id);
     }
+
+    /// <summary>Where the edit page shows this panel's messages.</summary>
+    public const string Panel = "attachments";
+
+    private string Problems() => string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
 
     private Task<ArticleAttachment?> FindAsync(int id, int attachmentId, CancellationToken cancellationToken) =>
         db.ArticleAttachments.FirstOrDefaultAsync(a => a.Id == attachmentId && a.ArticleId == id, cancellationToken);
@@ -121,5 +123,5 @@ public sealed class AttachmentsController(MepCmsDbContext db, Features.Attachmen
         return (await authorization.AuthorizeAsync(User, new ArticleOwnership(article.CreatedById, article.Status), Policies.CanEditArticle)).Succeeded ? null : Forbid();
     }
 
-    private RedirectResult Back(int id) => Redirect($"/admin/articles/{id}/edit#documents");
+    private RedirectResult Back(int id) => Redirect($"/admin/articles/{id}/edit#attachments");
 }

@@ -20,6 +20,8 @@ public sealed class PreviewController(MepCmsDbContext db) : AdminController
         {
             return NotFound();
         }
+        // Its documents as staff download them: the public address answers only once the statement is public.
+        article.Documents = [.. article.Documents.Select(d => d with { Href = $"/admin/articles/{id}/attachments/{d.Id}" })];
         var status = await db.Articles.Where(a => a.Id == id).Select(a => new { a.Status, a.PublishAt }).FirstAsync(cancellationToken);
         var state = status.Status == ArticleStatus.Published && status.PublishAt is { } at
             ? $"Published, live from {BrusselsTime.DateTimeText(at)} Brussels time."
