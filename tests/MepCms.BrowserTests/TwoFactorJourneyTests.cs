@@ -33,14 +33,14 @@ public sealed class TwoFactorJourneyTests(Site site)
 
         await Assertions.Expect(page.Locator(".recovery-codes li")).ToHaveCountAsync(10);
         await page.GetByRole(AriaRole.Link, new() { Name = "Continue to the back office" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin");
+        await StaffSignIn.WaitForDashboardAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         // Signed out only once the answer is in (its cookie cleared); navigating earlier races it.
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
         await page.GotoAsync("/account/login");
         await StaffSignIn.EnterPasswordAsync(page, account.Email);
         await StaffSignIn.EnterCodeAsync(page, StaffSignIn.AppCode(key, stepsAhead: 1)); // the first code is spent
-        await page.WaitForURLAsync("**/admin");
+        await StaffSignIn.WaitForDashboardAsync(page);
 
         Assert.True(qr is { Width: >= 150, Height: >= 150 }, $"QR code drawn at {qr?.Width}×{qr?.Height}");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Users" })).ToBeVisibleAsync();

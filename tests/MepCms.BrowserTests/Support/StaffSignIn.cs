@@ -43,8 +43,19 @@ public static class StaffSignIn
         {
             await EnterCodeAsync(page, AppCode(key));
         }
-        await page.WaitForURLAsync("**/admin");
+        await WaitForDashboardAsync(page);
         return page;
+    }
+
+    /// <summary>
+    /// Waits until the browser is on the dashboard and it shows. The navigation's commit is enough to
+    /// know the URL; waiting for its "load" event as well has timed out on a busy machine even after
+    /// the network went idle, so the page's heading, which Expect retries, says it is ready.
+    /// </summary>
+    public static async Task WaitForDashboardAsync(IPage page)
+    {
+        await page.WaitForURLAsync("**/admin", new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
     }
 
     public static async Task EnterPasswordAsync(IPage page, string email)
