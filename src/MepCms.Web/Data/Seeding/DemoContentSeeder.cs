@@ -4,6 +4,7 @@ using System.Text;
 using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Meps;
 using MepCms.Web.Features.Committees;
+using MepCms.Web.Features.Media;
 using MepCms.Web.Features.Ratings;
 using MepCms.Web.Features.Topics;
 using MepCms.Web.Infrastructure.Markdown;
@@ -17,8 +18,10 @@ namespace MepCms.Web.Data.Seeding;
 /// Adds the fictional demo MEPs, committees, topics and statements that are not there yet
 /// (matched by slug or code), so running it again adds nothing twice.
 /// </summary>
-internal sealed class DemoContentSeeder(MepCmsDbContext db, IMarkdownRenderer markdown, TimeProvider clock, ILogger<DemoContentSeeder> logger)
+internal sealed class DemoContentSeeder(MepCmsDbContext db, IMarkdownRenderer markdown, ImageProcessor images, MediaFiles files, TimeProvider clock, ILogger<DemoContentSeeder> logger)
 {
+    private const string LeadImageAlt = "Illustration: the seats of a parliament's hemicycle under a ring of twelve stars";
+
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
         var committees = await SeedCommitteesAsync(cancellationToken);
@@ -64,6 +67,7 @@ internal sealed class DemoContentSeeder(MepCmsDbContext db, IMarkdownRenderer ma
                 NationalParty = a.Party, BioMarkdown = a.Bio, BioHtml = markdown.Render(a.Bio),
                 PressEmail = a.Email, PressPhone = a.Phone, IsActive = a.Active,
             };
+            author.PhotoPath = (await PictureAsync(DemoPictures.Portrait(a.Slug), MediaKind.Photo, $"Illustrated portrait of {a.FullName}, a fictional MEP", ct))?.Url;
             foreach (var m in a.Committees.Where(m => committees.ContainsKey(m.Code)))
             {
                 author.Memberships.Add(new CommitteeMembership { Committee = committees[m.Code], Role = Enum.Parse<CommitteeRole>(m.Role, true) });
@@ -95,6 +99,11 @@ internal sealed class DemoContentSeeder(MepCmsDbContext db, IMarkdownRenderer ma
                 WentLiveAt = status == ArticleStatus.Published && publishAt <= now ? publishAt : null, // already live: no go-live burst at first start
                 CreatedAt = publishAt.AddHours(-3), UpdatedAt = publishAt.AddHours(-1),
             };
+            // Most statements have a lead image; every fourth shows the drawn share card instead.
+            if (added % 4 != 3)
+            {
+                article.LeadImage = await PictureAsync(DemoPictures.LeadImage(article.Slug), MediaKind.Image, LeadImageAlt, ct);
+            }
             var position = 0;
             foreach (var slug in s.List("meps").Where(authors.ContainsKey))
             {
@@ -148,6 +157,23 @@ internal sealed class DemoContentSeeder(MepCmsDbContext db, IMarkdownRenderer ma
             article.RatingCount++;
             article.RatingSum += score;
         }
+    }
+
+    /// <summary>A drawn picture through the upload pipeline into the media library (saved with the content that shows it).</summary>
+    private async Task<MediaItem?> PictureAsync(byte[] drawn, MediaKind kind, string alt, CancellationToken ct)
+    {
+        if ((await images.ProcessAsync(drawn, kind, ct)).Image is not { } image)
+        {
+            return null;
+        }
+        var item = new MediaItem
+        {
+            FileName = MediaFiles.NewName(image.Format), Kind = kind, Width = image.Width, Height = image.Height, Bytes = image.Content.Length,
+            ContentType = image.Format.ContentType, AltText = alt, Credit = DemoPictures.Credit, Licence = DemoPictures.Licence,
+            UploadedByName = "Demo content", UploadedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        await files.WriteAsync(item.FileName, image.Content, ct);
+        return db.Media.Add(item).Entity;
     }
 
     // Demo readers are invented: a stable hash per (statement, n) stands in for a visitor's keyed hash.

@@ -40,6 +40,9 @@ public sealed class Article
     public DateTime? PinnedUntil { get; set; }
     public string Place { get; set; } = "";
     public string? ProcedureReference { get; set; }
+    /// <summary>The photo above the statement, in lists and on social networks (an image of the library, with its alt text and credit).</summary>
+    public int? LeadImageId { get; set; }
+    public Media.MediaItem? LeadImage { get; set; }
     /// <summary>
     /// The site's address as the request that published or scheduled it saw it: the base of the
     /// links in its alerts when Site:PublicUrl is not set.

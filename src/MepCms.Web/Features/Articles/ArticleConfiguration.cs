@@ -31,6 +31,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasIndex(a => a.PinnedAt);
         builder.HasIndex(a => a.PinnedUntil);
         builder.HasIndex(a => a.UnpublishAt);
+        // An image shown as a lead image cannot leave the library (it says so): restrict, not cascade.
+        builder.HasOne(a => a.LeadImage).WithMany().HasForeignKey(a => a.LeadImageId).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasMany(a => a.Committees).WithMany().UsingEntity(
             "ArticleCommittee",

@@ -26,7 +26,7 @@ public static class ArticleJsonLd
             ["datePublished"] = BrusselsTime.Iso(article.PublishAt),
             ["dateModified"] = BrusselsTime.Iso(article.UpdatedAt > article.PublishAt ? article.UpdatedAt : article.PublishAt),
             ["mainEntityOfPage"] = url,
-            ["image"] = absolute(article.CardPath),
+            ["image"] = absolute(article.SharePath),
             ["url"] = url,
             ["author"] = article.Authors.Select(a => new Dictionary<string, string>
             {

@@ -11,7 +11,10 @@ public static class ArticleQueries
     public static readonly Expression<Func<Article, ArticleSummary>> Summary = a => new ArticleSummary(
         a.Title, a.Slug, a.Lead, a.PublishAt!.Value,
         a.Authors.OrderBy(x => x.Position).Select(x => new NamedLink(x.Author.FullName, x.Author.Slug)).ToList(),
-        new RatingSummary(a.RatingCount, a.RatingSum));
+        new RatingSummary(a.RatingCount, a.RatingSum))
+    {
+        Image = a.LeadImage == null ? null : new Media.ResponsiveImage(a.LeadImage.FileName, a.LeadImage.Width, a.LeadImage.Height, a.LeadImage.AltText, null),
+    };
 
     /// <summary>Newest first (ties broken by id, so paging is stable).</summary>
     public static IQueryable<ArticleSummary> ToSummaries(this IQueryable<Article> articles) =>
@@ -25,6 +28,8 @@ public static class ArticleQueries
         {
             Id = a.Id, Title = a.Title, Slug = a.Slug, Lead = a.Lead, BodyHtml = a.BodyHtml, Language = a.Language, Place = a.Place,
             ProcedureReference = a.ProcedureReference, PublishAt = a.PublishAt ?? a.UpdatedAt, UpdatedAt = a.UpdatedAt,
+            LeadImage = a.LeadImage == null ? null : new Media.ResponsiveImage(a.LeadImage.FileName, a.LeadImage.Width, a.LeadImage.Height, a.LeadImage.AltText,
+                a.LeadImage.Licence == null ? a.LeadImage.Credit : a.LeadImage.Credit == null ? a.LeadImage.Licence : a.LeadImage.Credit + " (" + a.LeadImage.Licence + ")"),
             Meps = a.Authors.OrderBy(x => x.Position).Select(x => new StatementMep(
                 new Meps.AuthorCard(x.Author.FullName, x.Author.Slug, x.Author.CountryCode, x.Author.PoliticalGroup, x.Author.NationalParty, x.Author.PhotoPath, x.Author.IsActive)
                 {

@@ -4,7 +4,11 @@ using MepCms.Web.Features.Shared;
 namespace MepCms.Web.Features.Articles;
 
 /// <summary>A statement in a list: home page, MEP, committee, topic and search pages.</summary>
-public sealed record ArticleSummary(string Title, string Slug, string Lead, DateTime PublishAt, IReadOnlyList<NamedLink> Authors, RatingSummary Rating);
+public sealed record ArticleSummary(string Title, string Slug, string Lead, DateTime PublishAt, IReadOnlyList<NamedLink> Authors, RatingSummary Rating)
+{
+    /// <summary>Its lead image, if it has one (the card shows it; its credit is on the statement's page).</summary>
+    public Media.ResponsiveImage? Image { get; init; }
+}
 
 public sealed record ArticleListViewModel(PagedList<ArticleSummary> Articles, PageMeta Meta, string Heading) : IHasPageMeta;
 
@@ -20,6 +24,8 @@ public sealed class ArticlePageViewModel : IHasPageMeta
     public string? ProcedureReference { get; init; }
     public required DateTime PublishAt { get; init; }
     public required DateTime UpdatedAt { get; init; }
+    /// <summary>The photo above the statement, with its alt text and credit; none: the share card stands in for it when shared.</summary>
+    public Media.ResponsiveImage? LeadImage { get; init; }
     /// <summary>The MEPs in order, as the side column of the page shows them (photo, group, press contact).</summary>
     public required IReadOnlyList<StatementMep> Meps { get; init; }
     /// <summary>The byline: the same MEPs, by name (read with them: one query).</summary>
@@ -33,10 +39,19 @@ public sealed class ArticlePageViewModel : IHasPageMeta
     public IReadOnlyList<CorrectionNote> Corrections { get; init; } = [];
     /// <summary>A few other statements by the same MEPs or on the same committees or topics.</summary>
     public IReadOnlyList<ArticleSummary> Related { get; set; } = [];
-    public PageMeta Meta => new(Title, Lead, $"/articles/{Slug}", "article") { Image = CardPath, ImageAlt = Title };
+    public PageMeta Meta => LeadImage is { } photo
+        ? new(Title, Lead, $"/articles/{Slug}", "article")
+        {
+            Image = photo.ShareUrl, ImageAlt = photo.AltText, ImageType = photo.Fallback.ContentType,
+            ImageWidth = photo.ShareWidthOffered, ImageHeight = photo.HeightAt(photo.ShareWidthOffered),
+        }
+        : new(Title, Lead, $"/articles/{Slug}", "article") { Image = CardPath, ImageAlt = Title };
 
     /// <summary>The share card the server draws for the statement (decision 0260).</summary>
     public string CardPath => $"/articles/{Slug}/card.png";
+
+    /// <summary>What a shared link shows: the lead image's 1200-pixel rendition, or else the share card (decision 0280).</summary>
+    public string SharePath => LeadImage?.ShareUrl ?? CardPath;
 }
 
 /// <summary>A correction or update as readers see it: "Corrected on 7 October 2023: …".</summary>

@@ -50,6 +50,49 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options)
         }
     }
 
+    /// <summary>
+    /// A stored image drawn again <paramref name="width"/> pixels wide in <paramref name="format"/>
+    /// (a transparent one on white for JPEG), or null when the stored image is narrower than that or
+    /// cannot be read. Stored images were checked and re-encoded on upload; this only scales them down.
+    /// </summary>
+    public async Task<byte[]?> RenditionAsync(byte[] stored, int width, ImageFormat format, CancellationToken cancellationToken)
+    {
+        await Gate.WaitAsync(cancellationToken);
+        try
+        {
+            using var data = SKData.CreateCopy(stored);
+            using var codec = SKCodec.Create(data);
+            if (codec is null || width > codec.Info.Width)
+            {
+                return null;
+            }
+            var target = new SKSizeI(width, Math.Max(1, (int)Math.Round((double)codec.Info.Height * width / codec.Info.Width)));
+            using var decoded = Decode(codec, (float)width / codec.Info.Width);
+            if (decoded is null)
+            {
+                return null;
+            }
+            var opaque = format == ImageFormat.Jpeg;
+            using var output = new SKBitmap(new SKImageInfo(target.Width, target.Height, SKColorType.Rgba8888, opaque ? SKAlphaType.Opaque : SKAlphaType.Premul));
+            using (var canvas = new SKCanvas(output))
+            using (var image = SKImage.FromBitmap(decoded))
+            {
+                canvas.Clear(opaque ? SKColors.White : SKColors.Transparent);
+                canvas.DrawImage(image, SKRect.Create(target.Width, target.Height), new SKSamplingOptions(SKCubicResampler.Mitchell), null);
+            }
+            using var pixmap = output.PeekPixels();
+            // A rendition is only ever shown, never downloaded to print: a little more compression than the stored copy.
+            using var encoded = format == ImageFormat.Jpeg ? pixmap.Encode(new SKJpegEncoderOptions(80, SKJpegEncoderDownsample.Downsample420, SKJpegEncoderAlphaOption.Ignore))
+                : format == ImageFormat.Webp ? pixmap.Encode(new SKWebpEncoderOptions(SKWebpEncoderCompression.Lossy, 75))
+                : Encode(pixmap, format);
+            return encoded?.ToArray();
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
     private static ImageProcessing Process(byte[] content, ImageFormat format, MediaKind kind, MediaOptions limits)
     {
         using var data = SKData.CreateCopy(content);

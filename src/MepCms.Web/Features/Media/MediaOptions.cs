@@ -33,8 +33,11 @@ public sealed class MediaOptions
     /// <summary>The side of a stored MEP photo: the 6rem avatar of the profile page at twice the density.</summary>
     public const int PhotoSide = 192;
 
-    /// <summary>The widest stored statement image: the 42rem text column at twice the density. Never upscaled.</summary>
-    public const int ImageMaxWidth = 1344;
+    /// <summary>
+    /// The widest stored statement image: the high-resolution copy journalists download. Pages show
+    /// renditions of it (<see cref="ResponsiveImage"/>). Never upscaled.
+    /// </summary>
+    public const int ImageMaxWidth = 2560;
 
     public string FullFolder(string contentRoot) => Path.GetFullPath(Path.Combine(contentRoot, Folder));
 

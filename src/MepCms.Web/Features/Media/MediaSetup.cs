@@ -8,6 +8,7 @@ public static class MediaSetup
         services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ImageProcessor>();
         services.AddSingleton<MediaFiles>();
+        services.AddSingleton<MediaRenditions>();
         Attachments.AttachmentsSetup.AddAttachments(services);
         services.AddScoped<MediaLibrary>();
         services.AddScoped<MediaImageSizes>();

@@ -8,9 +8,13 @@ public sealed record PageMeta(string Title, string Description, string Canonical
 {
     public bool NoIndex { get; init; }
 
-    /// <summary>The page's sharing image (a site path, 1200 × 630), with its text alternative; none: a plain summary card.</summary>
+    /// <summary>The page's sharing image (a site path), with its text alternative; none: a plain summary card.</summary>
     public string? Image { get; init; }
     public string? ImageAlt { get; init; }
+    /// <summary>The sharing image's type and size: the drawn share card's unless a photo says otherwise.</summary>
+    public string ImageType { get; init; } = "image/png";
+    public int ImageWidth { get; init; } = 1200;
+    public int ImageHeight { get; init; } = 630;
 }
 
 /// <summary>A view model whose page has its own title, description and canonical URL.</summary>

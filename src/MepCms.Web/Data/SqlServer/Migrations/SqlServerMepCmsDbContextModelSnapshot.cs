@@ -466,6 +466,9 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                         .HasMaxLength(600)
                         .HasColumnType("nvarchar(600)");
 
+                    b.Property<int?>("LeadImageId")
+                        .HasColumnType("int");
+
                     b.Property<string>("LinkBaseUrl")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -528,6 +531,8 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                         .HasColumnType("datetime2");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LeadImageId");
 
                     b.HasIndex("PinnedAt");
 
@@ -1768,6 +1773,16 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                         .HasForeignKey("TopicId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Articles.Article", b =>
+                {
+                    b.HasOne("MepCms.Web.Features.Media.MediaItem", "LeadImage")
+                        .WithMany()
+                        .HasForeignKey("LeadImageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("LeadImage");
                 });
 
             modelBuilder.Entity("MepCms.Web.Features.Articles.ArticleAuthor", b =>

@@ -448,6 +448,9 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                         .HasMaxLength(600)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("LeadImageId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LinkBaseUrl")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -510,6 +513,8 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LeadImageId");
 
                     b.HasIndex("PinnedAt");
 
@@ -1713,6 +1718,16 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                         .HasForeignKey("TopicId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Articles.Article", b =>
+                {
+                    b.HasOne("MepCms.Web.Features.Media.MediaItem", "LeadImage")
+                        .WithMany()
+                        .HasForeignKey("LeadImageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("LeadImage");
                 });
 
             modelBuilder.Entity("MepCms.Web.Features.Articles.ArticleAuthor", b =>

@@ -126,7 +126,7 @@ public sealed class ArticleEditor(MepCmsDbContext db, IMarkdownRenderer markdown
         }
         if (!KeepsTheRest(article, form))
         {
-            errors.AddModelError("", "A scheduled update replaces the title, lead and body only: save the other changes (slug, MEPs, place, procedure, language, committees, topics) now, or leave them as they are.");
+            errors.AddModelError("", "A scheduled update replaces the title, lead and body only: save the other changes (slug, MEPs, place, procedure, language, lead image, committees, topics) now, or leave them as they are.");
         }
         var body = form.BodyMarkdown ?? "";
         var html = Render(body, errors);
@@ -182,6 +182,7 @@ public sealed class ArticleEditor(MepCmsDbContext db, IMarkdownRenderer markdown
         && form.Place.Trim() == article.Place
         && (string.IsNullOrWhiteSpace(form.ProcedureReference) ? null : form.ProcedureReference.Trim()) == article.ProcedureReference
         && form.Language == article.Language
+        && form.LeadImageId == article.LeadImageId
         && form.AuthorIds.OfType<int>().Distinct().SequenceEqual(article.Authors.OrderBy(x => x.Position).Select(x => x.AuthorId))
         && form.CommitteeIds.ToHashSet().SetEquals(article.Committees.Select(c => c.Id))
         && form.TopicIds.ToHashSet().SetEquals(article.Topics.Select(t => t.Id));
@@ -227,6 +228,18 @@ public sealed class ArticleEditor(MepCmsDbContext db, IMarkdownRenderer markdown
         {
             errors.AddModelError(nameof(form.AuthorIds), "Choose at least one speaking MEP.");
         }
+        if (form.LeadImageId is { } imageId && form.LeadImageId != article.LeadImageId)
+        {
+            var image = await db.Media.Where(m => m.Id == imageId).Select(m => new { m.Kind, m.AltText }).FirstOrDefaultAsync(cancellationToken);
+            if (image is null || image.Kind != MediaKind.Image)
+            {
+                errors.AddModelError(nameof(form.LeadImageId), "That image is no longer in the media library: choose another one.");
+            }
+            else if (string.IsNullOrWhiteSpace(image.AltText))
+            {
+                errors.AddModelError(nameof(form.LeadImageId), "That image has no alternative text: describe it in the media library first, so readers who cannot see it know what it shows.");
+            }
+        }
         if (authors.Count != authorIds.Count || committees.Count != committeeIds.Count || topics.Count != topicIds.Count)
         {
             errors.AddModelError("", "An MEP, committee or topic you chose no longer exists.");
@@ -251,7 +264,7 @@ public sealed class ArticleEditor(MepCmsDbContext db, IMarkdownRenderer markdown
         html = await imageSizes.AddAsync(html, cancellationToken);
         article.FormerSlugs.RemoveAll(s => s.Slug == slug); // taking back one of its own former slugs
         (article.Title, article.Slug, article.Lead, article.Place) = (title, slug, form.Lead.Trim(), form.Place.Trim());
-        (article.Language, article.BodyMarkdown, article.BodyHtml) = (form.Language, body, html);
+        (article.Language, article.BodyMarkdown, article.BodyHtml, article.LeadImageId) = (form.Language, body, html, form.LeadImageId);
         article.ProcedureReference = string.IsNullOrWhiteSpace(form.ProcedureReference) ? null : form.ProcedureReference.Trim();
         article.Authors.RemoveAll(x => !authorIds.Contains(x.AuthorId));
         for (var i = 0; i < authorIds.Count; i++)

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using MepCms.Web.Features.Articles;
+using MepCms.Web.Features.Media;
 
 namespace MepCms.Web.Features.Admin.Articles;
 
@@ -32,6 +33,10 @@ public sealed class ArticleForm
     [StringLength(Limits.Body), Display(Name = "Body (Markdown)")]
     public string? BodyMarkdown { get; set; }
 
+    /// <summary>The image of the media library shown above the statement, in lists and when shared; none: the drawn share card.</summary>
+    [Display(Name = "Lead image")]
+    public int? LeadImageId { get; set; }
+
     /// <summary>Speaking MEPs in byline order, one per slot; empty slots are skipped.</summary>
     public List<int?> AuthorIds { get; set; } = [];
     public List<int> CommitteeIds { get; set; } = [];
@@ -56,13 +61,14 @@ public sealed class ArticleForm
     public bool SameContentAs(ArticleForm other) =>
         (Title.Trim(), (Slug ?? "").Trim(), Lead.Trim(), Place.Trim(), (ProcedureReference ?? "").Trim(), Language, (BodyMarkdown ?? "").ReplaceLineEndings())
             == (other.Title.Trim(), (other.Slug ?? "").Trim(), other.Lead.Trim(), other.Place.Trim(), (other.ProcedureReference ?? "").Trim(), other.Language, (other.BodyMarkdown ?? "").ReplaceLineEndings())
+        && LeadImageId == other.LeadImageId
         && AuthorIds.OfType<int>().SequenceEqual(other.AuthorIds.OfType<int>())
         && CommitteeIds.ToHashSet().SetEquals(other.CommitteeIds) && TopicIds.ToHashSet().SetEquals(other.TopicIds);
 
     public static ArticleForm From(Article a) => new()
     {
         Version = a.Version, Title = a.Title, Slug = a.Slug, Lead = a.Lead, Place = a.Place, ProcedureReference = a.ProcedureReference,
-        Language = a.Language, BodyMarkdown = a.BodyMarkdown,
+        Language = a.Language, BodyMarkdown = a.BodyMarkdown, LeadImageId = a.LeadImageId,
         AuthorIds = a.Authors.OrderBy(x => x.Position).Select(x => (int?)x.AuthorId).ToList(),
         CommitteeIds = a.Committees.Select(c => c.Id).ToList(),
         TopicIds = a.Topics.Select(t => t.Id).ToList(),
@@ -81,7 +87,18 @@ public sealed record AutosaveOffer(DateTime SavedAt, IReadOnlyList<Revisions.Dif
 public sealed record PendingUpdateView(DateTime At, string By, ChangeKind Change, string? Note, DateTime? HeldAt, IReadOnlyList<Revisions.DiffLine> Lines);
 
 /// <summary>The lists the editor's selects and check boxes offer.</summary>
-public sealed record EditorChoices(IReadOnlyList<Choice> Authors, IReadOnlyList<Choice> Committees, IReadOnlyList<Choice> Topics);
+public sealed record EditorChoices(IReadOnlyList<Choice> Authors, IReadOnlyList<Choice> Committees, IReadOnlyList<Choice> Topics)
+{
+    /// <summary>The images a lead image may be: the newest of the library with an alternative text, and the statement's own.</summary>
+    public IReadOnlyList<LeadImageChoice> LeadImages { get; init; } = [];
+}
+
+/// <summary>An image the editor offers as the lead image, with what the preview beside the select shows.</summary>
+public sealed record LeadImageChoice(int Id, string FileName, string AltText, int Width, int Height)
+{
+    public string Name => $"{AltText} ({Width} × {Height})";
+    public string ThumbnailUrl => MediaFiles.RenditionUrl(FileName, Width > ResponsiveImage.RenditionWidths[0] ? ResponsiveImage.RenditionWidths[0] : Width, ImageFormat.Webp);
+}
 
 /// <summary>The other person's version, shown beside the user's own text after a conflicting save.</summary>
 public sealed record ConflictVersion(string Title, string Lead, string BodyMarkdown, DateTime UpdatedAt, string UpdatedBy);

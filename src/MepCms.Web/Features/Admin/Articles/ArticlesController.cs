@@ -214,7 +214,7 @@ public sealed class ArticlesController(MepCmsDbContext db, ArticleEditor editor,
                 a.UploadedByName, a.UploadedAt)).ToListAsync(cancellationToken),
         AttachmentLimit = Features.Media.Sizes.Text(attachmentLimit.Value.AttachmentMaxBytes),
         Corrections = article is null ? [] : await db.ArticleCorrections.AsNoTracking().Where(c => c.ArticleId == article.Id).OrderBy(c => c.CreatedAt).ToListAsync(cancellationToken),
-        Choices = await ChoicesAsync(cancellationToken), Conflict = conflict,
+        Choices = await ChoicesAsync(cancellationToken) with { LeadImages = await LeadImagesAsync(form.LeadImageId, cancellationToken) }, Conflict = conflict,
         MayPublish = User.MayPublish(), MayDelete = User.IsInRole(Account.Roles.Admin),
         MaySubmit = article is { Status: ArticleStatus.Draft } && await MayEditAsync(article),
         Flash = TempData.TakeFlash(), FlashPlace = TempData.TakeFlashPlace(),
@@ -251,6 +251,14 @@ public sealed class ArticlesController(MepCmsDbContext db, ArticleEditor editor,
         return pending is null ? null : new PendingUpdateView(pending.At, pending.CreatedByName, pending.Change, pending.ChangeNote, pending.HeldAt,
             Revisions.TextDiff.Lines((article.Title, article.Lead, article.BodyMarkdown), (pending.Title, pending.Lead, pending.BodyMarkdown)));
     }
+
+    /// <summary>The newest images of the library that have an alternative text, and the one the form names (first, whatever its age).</summary>
+    private async Task<IReadOnlyList<LeadImageChoice>> LeadImagesAsync(int? current, CancellationToken cancellationToken) =>
+        await db.Media.AsNoTracking().Where(m => m.Kind == Features.Media.MediaKind.Image && (m.AltText != "" || m.Id == current))
+            .OrderByDescending(m => m.Id == current).ThenByDescending(m => m.UploadedAt).ThenByDescending(m => m.Id).Take(LeadImageChoices)
+            .Select(m => new LeadImageChoice(m.Id, m.FileName, m.AltText, m.Width, m.Height)).ToListAsync(cancellationToken);
+
+    private const int LeadImageChoices = 60;
 
     private async Task<EditorChoices> ChoicesAsync(CancellationToken cancellationToken) => new(
         await db.Authors.AsNoTracking().OrderBy(a => a.FullName).Select(a => new Choice(a.Id, a.FullName)).ToListAsync(cancellationToken),

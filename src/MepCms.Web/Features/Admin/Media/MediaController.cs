@@ -101,12 +101,12 @@ public sealed class MediaController(MepCmsDbContext db, MediaLibrary library, IO
         }
         var url = item.Url;
         var mep = await db.Authors.Where(a => a.PhotoPath == url || a.BioMarkdown.Contains(item.FileName)).Select(a => a.FullName).FirstOrDefaultAsync(cancellationToken);
-        var statements = await db.Articles.CountAsync(a => a.BodyMarkdown.Contains(item.FileName), cancellationToken);
+        var statements = await db.Articles.CountAsync(a => a.BodyMarkdown.Contains(item.FileName) || a.LeadImageId == item.Id, cancellationToken);
         if (mep is not null || statements > 0)
         {
             Flash(mep is not null
                 ? $"The image was not deleted: the profile of {mep} shows it. Replace or remove it on the MEP's page first."
-                : $"The image was not deleted: {statements} statement(s) show it. Remove it from them first.");
+                : $"The image was not deleted: {statements} statement(s) show it, in their text or as their lead image. Remove it from them first.");
             return RedirectToAction(nameof(Index));
         }
         await library.DeleteAsync(item, User, cancellationToken);

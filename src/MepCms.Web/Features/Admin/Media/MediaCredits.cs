@@ -8,7 +8,7 @@ namespace MepCms.Web.Features.Admin.Media;
 
 /// <summary>
 /// After an image's credit (or alternative text) changed: the statements, their scheduled updates and
-/// the MEP biographies that show it are rendered again from their Markdown (their text, version and
+/// the MEP biographies that show it are rendered again (a lead image needs no rendering: its credit is read with the page) from their Markdown (their text, version and
 /// dates untouched), and every cached page is evicted, as an MEP photo's credit shows on many pages.
 /// Each is written only if its text is still the one rendered: a save in between keeps its own HTML.
 /// </summary>
@@ -40,6 +40,8 @@ public sealed class MediaCredits(MepCmsDbContext db, IMarkdownRenderer markdown,
             count += await db.Authors.Where(a => a.Id == profile.Id && a.BioMarkdown == profile.BioMarkdown)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.BioHtml, html), cancellationToken);
         }
+        // A lead image's credit is read when the page is drawn: evicting is enough.
+        count += await db.Articles.CountAsync(a => a.LeadImage!.FileName == fileName && !a.BodyMarkdown.Contains(fileName), cancellationToken);
         await cache.EvictAllAsync(cancellationToken);
         return count;
     }
