@@ -13,6 +13,12 @@ namespace MepCms.Web.Features.Media;
 /// </summary>
 public sealed class MediaImageSizes(MepCmsDbContext db)
 {
+    /// <summary>The 42rem text column at twice the density: a stored image up to this wide is shown as it is.</summary>
+    public const int ColumnWidth = 1344;
+
+    /// <summary>The statement's text column: the whole width on a phone (less the page's margins), 42rem from a tablet on.</summary>
+    public const string StatementColumnSizes = "(min-width: 46rem) 42rem, calc(100vw - 2rem)";
+
     public async Task<string> AddAsync(string html, CancellationToken cancellationToken)
     {
         if (!html.Contains(MediaFiles.UrlPrefix, StringComparison.Ordinal))
@@ -25,7 +31,7 @@ public sealed class MediaImageSizes(MepCmsDbContext db)
             .Where(x => x.Name is not null).ToList();
         var names = images.Select(x => x.Name!).Distinct().ToList();
         var sizes = await db.Media.AsNoTracking().Where(m => names.Contains(m.FileName))
-            .ToDictionaryAsync(m => m.FileName, m => (m.Width, m.Height, Credit: MediaItem.CreditLine(m.Credit, m.Licence)), cancellationToken);
+            .ToDictionaryAsync(m => m.FileName, m => (m.Width, m.Height, m.AltText, Credit: MediaItem.CreditLine(m.Credit, m.Licence)), cancellationToken);
         if (sizes.Count == 0)
         {
             return html;
@@ -34,8 +40,18 @@ public sealed class MediaImageSizes(MepCmsDbContext db)
         {
             if (sizes.TryGetValue(name!, out var size))
             {
-                element.SetAttribute("width", size.Width.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                element.SetAttribute("height", size.Height.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                var (width, height) = (size.Width, size.Height);
+                if (width > ColumnWidth)
+                {
+                    // Wider than the text column needs: shown through its renditions (decision 0280).
+                    var image = new ResponsiveImage(name!, size.Width, size.Height, size.AltText, null);
+                    (width, height) = (image.Nearest(ResponsiveImage.ShareWidth), image.HeightAt(image.Nearest(ResponsiveImage.ShareWidth)));
+                    element.SetAttribute("src", image.Src(ResponsiveImage.ShareWidth));
+                    element.SetAttribute("srcset", image.Srcset(image.Fallback));
+                    element.SetAttribute("sizes", StatementColumnSizes);
+                }
+                element.SetAttribute("width", width.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                element.SetAttribute("height", height.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 element.SetAttribute("loading", "lazy");
                 if (size.Credit is { } credit)
                 {

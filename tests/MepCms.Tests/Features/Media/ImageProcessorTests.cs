@@ -51,11 +51,11 @@ public sealed class ImageProcessorTests
     }
 
     [Fact]
-    public async Task A_statement_image_wider_than_the_column_is_scaled_down_in_proportion()
+    public async Task A_statement_image_wider_than_the_stored_maximum_is_scaled_down_in_proportion()
     {
         var image = await AcceptedAsync(TestImages.Jpeg(4000, 3000), MediaKind.Image);
 
-        Assert.Equal((MediaOptions.ImageMaxWidth, 1008), (image.Width, image.Height));
+        Assert.Equal((MediaOptions.ImageMaxWidth, 1920), (image.Width, image.Height));
     }
 
     [Fact]

@@ -28,4 +28,24 @@ public sealed class MediaImageSizeTests(MepCmsFactory app) : IClassFixture<MepCm
         Assert.All(images.Skip(1), img => Assert.False(img.HasAttribute("width") || img.HasAttribute("height"), "only the site's own stored images get a size"));
         Assert.Equal("https://example.org/picture.png", images[2].GetAttribute("src"));
     }
+
+    [Fact]
+    public async Task An_image_wider_than_the_text_column_needs_is_shown_through_its_renditions_and_a_narrower_one_as_it_is()
+    {
+        var wide = await app.UploadedItemAsync(TestImages.Jpeg(2400, 1200), "The plenary from the gallery");
+        var narrow = await app.UploadedItemAsync(TestImages.Jpeg(1000, 500), "A committee room");
+        var editor = await app.SignedInAsync(Roles.Editor);
+        var author = await app.SaveAsync(TestData.Author());
+
+        var id = await editor.Client.CreateDraftAsync(EditorForms.Fields(TestData.Unique("Wide images"), author.Id, $"![The plenary]({wide.Url})\n\n![A room]({narrow.Url})"));
+
+        var images = Html.Parse((await app.ReloadAsync(id)).BodyHtml).QuerySelectorAll("img").ToList();
+        var stem = wide.FileName[..32];
+        Assert.Equal((2400, 1200), (wide.Width, wide.Height)); // stored larger than before, for the high-resolution download
+        Assert.Equal(($"/media/{stem}-1200.jpg", "1200", "600"), (images[0].GetAttribute("src"), images[0].GetAttribute("width"), images[0].GetAttribute("height")));
+        Assert.Equal($"/media/{stem}-480.jpg 480w, /media/{stem}-800.jpg 800w, /media/{stem}-1200.jpg 1200w, /media/{stem}-1600.jpg 1600w, /media/{stem}-2400.jpg 2400w",
+            images[0].GetAttribute("srcset"));
+        Assert.Equal("(min-width: 46rem) 42rem, calc(100vw - 2rem)", images[0].GetAttribute("sizes"));
+        Assert.Equal((narrow.Url, "1000", null), (images[1].GetAttribute("src"), images[1].GetAttribute("width"), images[1].GetAttribute("srcset")));
+    }
 }

@@ -41,7 +41,7 @@ public sealed class MediaUploadTests(MepCmsFactory app) : IClassFixture<MepCmsFa
         var item = await UploadedAsync(upload, "../../holiday <b>.jpg", "image/jpeg");
 
         Assert.Matches("^[0-9a-f]{32}\\.jpg$", item.FileName);
-        Assert.Equal(("image/jpeg", MediaOptions.ImageMaxWidth, 896), (item.ContentType, item.Width, item.Height));
+        Assert.Equal(("image/jpeg", MediaOptions.ImageMaxWidth, 1707), (item.ContentType, item.Width, item.Height));
         Assert.DoesNotContain(TestImages.Marker, Encoding.Latin1.GetString(app.StoredBytes(item)), StringComparison.Ordinal);
         Assert.DoesNotContain(app.StoredFiles(), f => f.Contains("holiday", StringComparison.Ordinal));
     }
