@@ -5,7 +5,8 @@ namespace MepCms.BrowserTests;
 
 /// <summary>
 /// The statement page stays light on a first visit: at most 60 KiB over the wire (compressed,
-/// everything included), at most 12 requests, and none to another site.
+/// everything included: its lead image and the site's font), at most 12 requests, and none to
+/// another site (decision 0281).
 /// </summary>
 [Collection(SiteCollection.Name)]
 public sealed class PageWeightTests(Site site)
@@ -35,5 +36,9 @@ public sealed class PageWeightTests(Site site)
         Assert.All(requests, r => Assert.Equal(site.BaseAddress.Authority, new Uri(r.Url).Authority));
         Assert.True(requests.Count <= MaxRequests, $"{requests.Count} requests: {string.Join(", ", requests.Select(r => new Uri(r.Url).AbsolutePath))}");
         Assert.True(bytes <= MaxBytes, $"{bytes / 1024.0:0.0} KiB transferred on a first view of {path}");
+        // The site's own font is part of it: loaded once, from the site, and used for the text.
+        Assert.Single(requests, r => new Uri(r.Url).AbsolutePath.StartsWith("/lib/source-sans-3/", StringComparison.Ordinal));
+        Assert.StartsWith("\"Source Sans 3\"", await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('.statement__body p')).fontFamily"));
+        Assert.True(await page.EvaluateAsync<bool>("document.fonts.check('400 16px \"Source Sans 3\"', 'Parliament')"), "the web font is loaded");
     }
 }

@@ -69,22 +69,23 @@ internal static class DemoPictures
         var lit = Tint(ground, 0.85f);
         var dim = Tint(ground, 0.35f);
         var accent = new SKColor(0xff, 0xcc, 0x33);
-        for (var row = 0; row < 6; row++)
+        // Few, large seats in rows of one colour, a few lit: a flat picture that stays small in every rendition.
+        for (var row = 0; row < 4; row++)
         {
-            var radius = 300 + row * 70;
-            var seats = 18 + row * 6;
+            var radius = 340 + row * 95;
+            var seats = 10 + row * 4;
             for (var seat = 0; seat <= seats; seat++)
             {
                 var angle = Math.PI * seat / seats;
                 var point = new SKPoint(centre.X - (float)(Math.Cos(angle) * radius), centre.Y - (float)(Math.Sin(angle) * radius));
-                var chance = random.NextDouble();
-                paint.Color = chance < 0.06 ? accent : chance < 0.7 ? lit : dim;
-                canvas.DrawCircle(point, 19, paint);
+                paint.Color = random.NextDouble() < 0.08 ? accent : row % 2 == 0 ? lit : dim;
+                canvas.DrawCircle(point, 30, paint);
             }
         }
         // Twelve stars in a ring above, as on the flag of Europe.
         paint.Color = accent;
-        var ring = new SKPoint(width * (0.2f + (float)random.NextDouble() * 0.6f), height * 0.22f);
+        // In a top corner, clear of the seats.
+        var ring = new SKPoint(width * (random.Next(2) == 0 ? 0.13f : 0.87f), height * 0.2f);
         for (var star = 0; star < 12; star++)
         {
             var angle = 2 * Math.PI * star / 12;
