@@ -56,12 +56,12 @@ public sealed class MarkdownRendererTests
     }
 
     [Fact]
-    public void Quotes_and_dashes_come_out_typographic_but_code_and_links_stay_as_typed()
+    public void Quotes_apostrophes_and_dashes_come_out_typographic_but_code_and_links_stay_as_typed()
     {
         var doc = Html.Parse(_renderer.Render("\"It's a vote for Europe\" -- and the 2024--2029 term... See `\"raw\" -- code` and [it's here](https://example.org/a--b)."));
         var text = doc.QuerySelector("p")!.TextContent;
 
-        Assert.StartsWith("\u201CIt's a vote for Europe\u201D \u2013 and the 2024\u20132029 term\u2026", text);
+        Assert.StartsWith("\u201CIt\u2019s a vote for Europe\u201D \u2013 and the 2024\u20132029 term\u2026", text);
         Assert.Equal("\"raw\" -- code", doc.QuerySelector("code")!.TextContent);
         Assert.Equal("https://example.org/a--b", doc.QuerySelector("a")!.GetAttribute("href"));
     }

@@ -90,10 +90,11 @@ internal sealed class DemoContentSeeder(MepCmsDbContext db, IMarkdownRenderer ma
             var hour = int.TryParse(s["hour"], CultureInfo.InvariantCulture, out var h) ? h : 10;
             var publishAt = BrusselsTime.ToUtc(today.AddDays(-daysAgo).AddHours(hour));
             var status = Enum.Parse<ArticleStatus>(s["status"], true);
+            var language = s["language"] is { Length: 2 } lang ? lang : "en";
             var article = new Article
             {
-                Title = s["title"], Slug = s["slug"], Lead = s["lead"], BodyMarkdown = s.Body, BodyHtml = markdown.Render(s.Body),
-                Language = s["language"] is { Length: 2 } lang ? lang : "en", Place = s["place"],
+                Title = Typography.Smarten(s["title"], language), Slug = s["slug"], Lead = Typography.Smarten(s["lead"], language),
+                BodyMarkdown = s.Body, BodyHtml = markdown.Render(s.Body, language), Language = language, Place = s["place"],
                 ProcedureReference = s["procedure"] is { Length: > 0 } p ? p : null,
                 Status = status, PublishAt = status == ArticleStatus.Published ? publishAt : null,
                 WentLiveAt = status == ArticleStatus.Published && publishAt <= now ? publishAt : null, // already live: no go-live burst at first start

@@ -16,10 +16,11 @@ public interface IMarkdownRenderer
     /// <see cref="MarkdownRejectedException"/> where <see cref="TryRender"/> reports an error, so a
     /// form validates with <see cref="TryRender"/> (or <see cref="MarkdownAttribute"/>) first.
     /// </summary>
-    string Render(string markdown);
+    /// <param name="language">The text's language (ISO 639-1): its quotation marks are used (<see cref="Typography.QuotesFor"/>).</param>
+    string Render(string markdown, string? language = null);
 
     /// <summary>Safe HTML, or a message for the writer when the text is too long or too deeply nested to render.</summary>
-    MarkdownRendering TryRender(string markdown);
+    MarkdownRendering TryRender(string markdown, string? language = null);
 }
 
 /// <summary>The outcome of rendering: HTML, or an error message to show next to the field.</summary>
@@ -33,28 +34,43 @@ public sealed class MarkdownRejectedException(string message) : ArgumentExceptio
 
 public sealed class MarkdownRenderer : IMarkdownRenderer
 {
+    // One pipeline per quotation style, built on first use (there are a handful).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<QuoteStyle, MarkdownPipeline> Pipelines = new();
+
     // DisableHtml escapes raw HTML; it does not vet link targets, so the sanitiser still runs.
     // No UseAdvancedExtensions(): it turns on generic attributes ({onclick=...}).
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .DisableHtml()
-        .UseEmphasisExtras()
-        .UsePipeTables()
-        .UseAutoLinks()
-        .UseListExtras()
-        // Typographic quotes, apostrophes, dashes and ellipses ("It's -- ..." → “It’s – …”).
-        .UseSmartyPants()
-        .Build();
+    private static MarkdownPipeline Build(QuoteStyle quotes)
+    {
+        // Typographic quotes in the language's style, apostrophes, dashes and ellipses ("It's -- ..." → “It’s – …”).
+        var smarty = new Markdig.Extensions.SmartyPants.SmartyPantOptions();
+        smarty.Mapping[Markdig.Extensions.SmartyPants.SmartyPantType.LeftDoubleQuote] = Entities(quotes.OpenDouble);
+        smarty.Mapping[Markdig.Extensions.SmartyPants.SmartyPantType.RightDoubleQuote] = Entities(quotes.CloseDouble);
+        smarty.Mapping[Markdig.Extensions.SmartyPants.SmartyPantType.LeftQuote] = Entities(quotes.OpenSingle);
+        smarty.Mapping[Markdig.Extensions.SmartyPants.SmartyPantType.RightQuote] = Entities(quotes.CloseSingle);
+        return new MarkdownPipelineBuilder()
+            .DisableHtml()
+            .UseEmphasisExtras()
+            .UsePipeTables()
+            .UseAutoLinks()
+            .UseListExtras()
+            .UseSmartyPants(smarty)
+            .Build();
+    }
+
+    /// <summary>Marks written as numeric character references: the mapping is written into the HTML as it is.</summary>
+    private static string Entities(string marks) => string.Concat(marks.Select(c => $"&#{(int)c};"));
 
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
 
-    public string Render(string markdown)
+    public string Render(string markdown, string? language = null)
     {
-        var rendering = TryRender(markdown);
+        var rendering = TryRender(markdown, language);
         return rendering.Error is null ? rendering.Html : throw new MarkdownRejectedException(rendering.Error);
     }
 
-    public MarkdownRendering TryRender(string markdown)
+    public MarkdownRendering TryRender(string markdown, string? language = null)
     {
+        var pipeline = Pipelines.GetOrAdd(Typography.QuotesFor(language), Build);
         if (string.IsNullOrWhiteSpace(markdown))
         {
             return new MarkdownRendering("", null);
@@ -66,13 +82,23 @@ public sealed class MarkdownRenderer : IMarkdownRenderer
         string html;
         try
         {
-            var document = Markdig.Markdown.Parse(TextInput.ReplaceInvalid(markdown), Pipeline);
+            var document = Markdig.Markdown.Parse(TextInput.ReplaceInvalid(markdown), pipeline);
             // The page's title is its only h1: headings in a body start at h2.
             foreach (var heading in document.Descendants<HeadingBlock>())
             {
                 heading.Level = Math.Max(2, heading.Level);
             }
-            html = document.ToHtml(Pipeline);
+            // SmartyPants leaves an apostrophe inside a word straight (it's, l'Union): curl it in
+            // the text, never in code.
+            foreach (var literal in document.Descendants<Markdig.Syntax.Inlines.LiteralInline>())
+            {
+                var text = literal.Content.ToString();
+                if (text.Contains('\''))
+                {
+                    literal.Content = new Markdig.Helpers.StringSlice(Typography.Apostrophes(text));
+                }
+            }
+            html = document.ToHtml(pipeline);
         }
         catch (ArgumentException)
         {

@@ -18,6 +18,8 @@
     var mine = ++sequence;
     var body = new URLSearchParams();
     body.append('markdown', read());
+    var language = document.getElementById('Language');
+    if (language) { body.append('language', language.value); }
     if (tokenInput) { body.append('__RequestVerificationToken', tokenInput.value); }
     fetch(url, { method: 'POST', body: body, credentials: 'same-origin' })
       .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })

@@ -129,7 +129,7 @@ public sealed class ArticleEditor(MepCmsDbContext db, IMarkdownRenderer markdown
             errors.AddModelError("", "A scheduled update replaces the title, lead and body only: save the other changes (slug, MEPs, place, procedure, language, lead image, committees, topics) now, or leave them as they are.");
         }
         var body = form.BodyMarkdown ?? "";
-        var html = Render(body, errors);
+        var html = Render(body, article.Language, errors);
         if (!errors.IsValid)
         {
             return new SaveResult(SaveOutcome.Invalid, article.Id);
@@ -142,7 +142,8 @@ public sealed class ArticleEditor(MepCmsDbContext db, IMarkdownRenderer markdown
             db.ScheduledUpdates.Add(pending = new ScheduledUpdate { ArticleId = article.Id });
         }
         var told = form.PublicChange;
-        (pending.Title, pending.Lead, pending.BodyMarkdown, pending.BodyHtml) = (form.Title.Trim(), form.Lead.Trim(), body, html);
+        (pending.Title, pending.Lead, pending.BodyMarkdown, pending.BodyHtml) =
+            (Typography.Smarten(form.Title.Trim(), article.Language), Typography.Smarten(form.Lead.Trim(), article.Language), body, html);
         (pending.Change, pending.ChangeNote, pending.At, pending.BaseVersion, pending.HeldAt) = (told?.Kind ?? ChangeKind.TypoFix, told?.Note, at, article.Version, null);
         (pending.CreatedAt, pending.CreatedById, pending.CreatedByName) = (now, user.Id(), user.Identity?.Name ?? "");
         db.Record(user, now, AuditActions.ArticleUpdateScheduled, "Article", article.Id,
@@ -163,11 +164,11 @@ public sealed class ArticleEditor(MepCmsDbContext db, IMarkdownRenderer markdown
     }
 
     /// <summary>The body rendered and sanitised; a form error (and nothing) when it is nested too deeply.</summary>
-    private string Render(string body, ModelStateDictionary errors)
+    private string Render(string body, string language, ModelStateDictionary errors)
     {
         try
         {
-            return markdown.Render(body);
+            return markdown.Render(body, language);
         }
         catch (ArgumentException)
         {
@@ -207,7 +208,8 @@ public sealed class ArticleEditor(MepCmsDbContext db, IMarkdownRenderer markdown
 
     private async Task<bool> ApplyAsync(Article article, ArticleForm form, ModelStateDictionary errors, CancellationToken cancellationToken)
     {
-        var title = form.Title.Trim();
+        // Typographic quotes and dashes in the statement's language, as its body gets them.
+        var title = Typography.Smarten(form.Title.Trim(), form.Language);
         var slug = string.IsNullOrWhiteSpace(form.Slug) ? Slugs.From(title) : form.Slug.Trim();
         if (!Slugs.IsValid(slug))
         {
@@ -256,14 +258,14 @@ public sealed class ArticleEditor(MepCmsDbContext db, IMarkdownRenderer markdown
             topics = await db.Topics.Where(t => ids.Contains(t.Id)).ToListAsync(cancellationToken);
         }
         var body = form.BodyMarkdown ?? "";
-        var html = Render(body, errors);
+        var html = Render(body, form.Language, errors);
         if (!errors.IsValid)
         {
             return false;
         }
         html = await imageSizes.AddAsync(html, cancellationToken);
         article.FormerSlugs.RemoveAll(s => s.Slug == slug); // taking back one of its own former slugs
-        (article.Title, article.Slug, article.Lead, article.Place) = (title, slug, form.Lead.Trim(), form.Place.Trim());
+        (article.Title, article.Slug, article.Lead, article.Place) = (title, slug, Typography.Smarten(form.Lead.Trim(), form.Language), form.Place.Trim());
         (article.Language, article.BodyMarkdown, article.BodyHtml, article.LeadImageId) = (form.Language, body, html, form.LeadImageId);
         article.ProcedureReference = string.IsNullOrWhiteSpace(form.ProcedureReference) ? null : form.ProcedureReference.Trim();
         article.Authors.RemoveAll(x => !authorIds.Contains(x.AuthorId));

@@ -180,7 +180,7 @@ public sealed class ArticlesController(MepCmsDbContext db, ArticleEditor editor,
 
     /// <summary>The live preview: the body rendered by the same pipeline as the public page.</summary>
     [Authorize(Policy = Policies.CanEditOwnDrafts), HttpPost("preview")]
-    public IActionResult Preview([FromForm] string? markdown, [FromServices] IMarkdownRenderer renderer)
+    public IActionResult Preview([FromForm] string? markdown, [FromForm] string? language, [FromServices] IMarkdownRenderer renderer)
     {
         if (markdown is { Length: > Limits.Body })
         {
@@ -188,7 +188,8 @@ public sealed class ArticlesController(MepCmsDbContext db, ArticleEditor editor,
         }
         try
         {
-            return Content(renderer.Render(markdown ?? ""), "text/html; charset=utf-8");
+            // The statement's language gives the quotation marks; anything but a two-letter code is English's.
+            return Content(renderer.Render(markdown ?? "", language is { Length: 2 } && language.All(char.IsAsciiLetterLower) ? language : null), "text/html; charset=utf-8");
         }
         catch (ArgumentException)
         {

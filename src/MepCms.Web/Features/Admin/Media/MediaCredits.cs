@@ -18,18 +18,19 @@ public sealed class MediaCredits(MepCmsDbContext db, IMarkdownRenderer markdown,
     public async Task<int> RenderAgainAsync(string fileName, CancellationToken cancellationToken)
     {
         var count = 0;
-        var statements = await db.Articles.Where(a => a.BodyMarkdown.Contains(fileName)).Select(a => new { a.Id, a.BodyMarkdown, a.Version }).ToListAsync(cancellationToken);
+        var statements = await db.Articles.Where(a => a.BodyMarkdown.Contains(fileName)).Select(a => new { a.Id, a.BodyMarkdown, a.Version, a.Language }).ToListAsync(cancellationToken);
         foreach (var statement in statements)
         {
-            var html = await imageSizes.AddAsync(markdown.Render(statement.BodyMarkdown), cancellationToken);
+            var html = await imageSizes.AddAsync(markdown.Render(statement.BodyMarkdown, statement.Language), cancellationToken);
             count += await db.Articles.Where(a => a.Id == statement.Id && a.Version == statement.Version)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.BodyHtml, html), cancellationToken);
         }
         // New text waiting for its minute was rendered when it was scheduled: it goes live with the new credit.
-        var updates = await db.ScheduledUpdates.Where(u => u.BodyMarkdown.Contains(fileName)).Select(u => new { u.Id, u.BodyMarkdown }).ToListAsync(cancellationToken);
+        var updates = await db.ScheduledUpdates.Where(u => u.BodyMarkdown.Contains(fileName))
+            .Select(u => new { u.Id, u.BodyMarkdown, db.Articles.First(a => a.Id == u.ArticleId).Language }).ToListAsync(cancellationToken);
         foreach (var update in updates)
         {
-            var html = await imageSizes.AddAsync(markdown.Render(update.BodyMarkdown), cancellationToken);
+            var html = await imageSizes.AddAsync(markdown.Render(update.BodyMarkdown, update.Language), cancellationToken);
             await db.ScheduledUpdates.Where(u => u.Id == update.Id && u.BodyMarkdown == update.BodyMarkdown)
                 .ExecuteUpdateAsync(s => s.SetProperty(u => u.BodyHtml, html), cancellationToken);
         }
