@@ -55,6 +55,9 @@ public sealed class LeadImageTests(CachingFactory app) : IClassFixture<CachingFa
         var download = figure.QuerySelector("a[download]")!;
         Assert.Equal(photo.Url, download.GetAttribute("href"));
         Assert.Equal("(2000 × 1000 pixels, JPEG)", figure.QuerySelector(".statement__download-size")!.TextContent);
+        // And in the side column's downloads, for journalists.
+        var downloads = page.QuerySelector("[aria-labelledby='aside-downloads']")!;
+        Assert.Equal(photo.Url, downloads.QuerySelector("a[download]")!.GetAttribute("href"));
     }
 
     [Fact]
