@@ -46,6 +46,8 @@ public abstract class MepCmsDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<PressRecipient> PressRecipients => Set<PressRecipient>();
     public DbSet<PressMessage> PressMessages => Set<PressMessage>();
     public DbSet<Features.Settings.SiteSettings> SiteSettings => Set<Features.Settings.SiteSettings>();
+    /// <summary>Secrets every instance shares (the readers' hash key), encrypted with the key ring.</summary>
+    public DbSet<Infrastructure.Security.SharedSecret> SharedSecrets => Set<Infrastructure.Security.SharedSecret>();
     /// <summary>The Data Protection key ring, shared by every instance (see docs/decisions).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

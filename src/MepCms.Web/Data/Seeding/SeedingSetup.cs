@@ -23,6 +23,8 @@ public static class SeedingSetup
         }
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AdminSeeder>().SeedAsync();
+        // The readers' hash key, read (or made) now rather than by the first reader who rates.
+        app.Services.GetRequiredService<Features.Ratings.VisitorIdentity>().EnsureKey();
         if (scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value.DemoContent)
         {
             await scope.ServiceProvider.GetRequiredService<DemoContentSeeder>().SeedAsync();

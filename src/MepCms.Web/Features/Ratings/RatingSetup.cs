@@ -13,6 +13,7 @@ public static class RatingSetup
     public static IServiceCollection AddRatings(this IServiceCollection services)
     {
         services.AddOptions<RatingOptions>().BindConfiguration(RatingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Infrastructure.Security.SharedSecrets>();
         services.AddSingleton<VisitorIdentity>();
         // The store (IRatingStore) is the database provider's: DatabaseSetup registers it.
         services.AddScoped<RatingService>();

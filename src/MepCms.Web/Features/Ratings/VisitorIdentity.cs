@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using MepCms.Web.Infrastructure.Security;
 using Microsoft.Extensions.Options;
 
 namespace MepCms.Web.Features.Ratings;
@@ -10,10 +11,17 @@ namespace MepCms.Web.Features.Ratings;
 /// reader rates, and stored only as HMAC-SHA256(key, id) so the database cannot be linked back to
 /// a browser without the key. Never an IP address.
 /// </summary>
-public sealed class VisitorIdentity(IOptions<RatingOptions> options, IHostEnvironment environment, ILogger<VisitorIdentity> logger)
+public sealed class VisitorIdentity(IOptions<RatingOptions> options, IHostEnvironment environment, SharedSecrets secrets, ILogger<VisitorIdentity> logger)
 {
+    /// <summary>The name of the key in the database's shared secrets.</summary>
+    public const string KeyName = "Ratings.VisitorHashKey";
+
     private static readonly TimeSpan CookieLifetime = TimeSpan.FromDays(365);
-    private readonly Lazy<byte[]> _key = new(() => LoadKey(options.Value, environment, logger));
+    // Not cached when loading fails (the database did not answer): the next rating tries again.
+    private readonly Lazy<byte[]> _key = new(() => LoadKey(options.Value, environment, secrets, logger), LazyThreadSafetyMode.PublicationOnly);
+
+    /// <summary>Reads the key (or makes it) now; otherwise the first rating does.</summary>
+    public void EnsureKey() => _ = _key.Value;
 
     /// <summary>The id in the request's visitor cookie, when there is a well-formed one.</summary>
     public string? ReadId(HttpRequest request) =>
@@ -38,34 +46,31 @@ public sealed class VisitorIdentity(IOptions<RatingOptions> options, IHostEnviro
             IsEssential = true,
         });
 
-    // A configured key wins (required when several instances serve the site, unless they share the
-    // key file). Otherwise a random key is made once and kept beside the data, readable by the app only.
-    private static byte[] LoadKey(RatingOptions options, IHostEnvironment environment, ILogger logger)
+    // A configured key wins. Otherwise the key is the database's (decision 0283): stored once,
+    // encrypted, shared by every instance; a key file an older version generated is moved there,
+    // so readers who rated before are still recognised.
+    private static byte[] LoadKey(RatingOptions options, IHostEnvironment environment, SharedSecrets secrets, ILogger logger)
     {
         if (options.VisitorHashKeyBytes() is { Length: >= 32 } configured)
         {
             return configured;
         }
         var file = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.VisitorHashKeyFile));
-        if (!File.Exists(file))
+        var (key, stored) = secrets.GetOrCreate(KeyName, () => File.Exists(file) ? ReadFile(file) : null);
+        if (stored && File.Exists(file))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            var stream = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                stream.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-            try
-            {
-                using var writer = new StreamWriter(file, Encoding.ASCII, stream);
-                writer.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-                logger.LogWarning("Ratings:VisitorHashKey is not set; generated a visitor hash key in {KeyFile}", file);
-            }
-            catch (IOException) when (File.Exists(file))
-            {
-                // Another instance sharing the folder made it first: use theirs.
-            }
+            // Worth an operator's eye once: the file may go (and out of backups of the content root).
+            logger.LogWarning("Moved the visitor hash key from {KeyFile} into the database; the file is no longer read and may be deleted", file);
         }
+        else if (stored)
+        {
+            logger.LogInformation("Generated the visitor hash key and stored it in the database");
+        }
+        return key;
+    }
+
+    private static byte[] ReadFile(string file)
+    {
         var key = Convert.FromBase64String(File.ReadAllText(file).Trim());
         return key.Length >= 32 ? key : throw new InvalidOperationException($"The visitor hash key in {file} is shorter than 32 bytes.");
     }
