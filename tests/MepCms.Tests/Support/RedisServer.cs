@@ -47,10 +47,23 @@ public sealed class RedisServer : IAsyncLifetime
         Configuration = $"127.0.0.1:{port}";
     }
 
+    /// <summary>Freezes the server (SIGSTOP): connections stay open and nothing answers, as in a network partition; its data is kept.</summary>
+    public Task PauseAsync() => SignalAsync("-STOP");
+
+    /// <summary>Lets a paused server answer again, with the data it had.</summary>
+    public Task ResumeAsync() => SignalAsync("-CONT");
+
+    private async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", [signal, _process!.Id.ToString()]);
+        await kill.WaitForExitAsync();
+    }
+
     public async Task DisposeAsync()
     {
         if (_process is { HasExited: false })
         {
+            await ResumeAsync(); // a paused server is killed all the same, but may not exit while stopped
             _process.Kill();
             await _process.WaitForExitAsync();
         }

@@ -13,6 +13,12 @@ public sealed class RedisOptions
 
     /// <summary>Prefix of every key, so several sites can share one Redis.</summary>
     public string InstanceName { get; set; } = "mepcms:";
+
+    /// <summary>How long an instance leaves Redis alone after it did not answer (pages come from the database meanwhile).</summary>
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a cache read or write may wait for Redis before the page is built from the database instead.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(1);
 }
 
 public static class DistributedCacheSetup
@@ -34,9 +40,21 @@ public static class DistributedCacheSetup
         services.RemoveAll<IOutputCacheStore>();
         services.AddStackExchangeRedisOutputCache(o =>
         {
-            o.Configuration = redis.Configuration;
+            // Redis answers in well under a millisecond on its network: a reader should not wait
+            // the client's default five seconds for one that is away, nor a start fail for it.
+            var options = StackExchange.Redis.ConfigurationOptions.Parse(redis.Configuration);
+            options.AbortOnConnectFail = false;
+            options.AsyncTimeout = options.SyncTimeout = (int)redis.Timeout.TotalMilliseconds;
+            o.ConfigurationOptions = options;
             o.InstanceName = redis.InstanceName;
         });
+        // Losing Redis costs speed, never a page (decision 0284).
+        var store = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+        services.Remove(store);
+        services.AddSingleton<IOutputCacheStore>(sp => new ResilientOutputCacheStore(
+            store.ImplementationFactory is { } factory ? (IOutputCacheStore)factory(sp)
+                : store.ImplementationInstance as IOutputCacheStore ?? (IOutputCacheStore)ActivatorUtilities.CreateInstance(sp, store.ImplementationType!),
+            redis.RetryAfter, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ResilientOutputCacheStore>>()));
         services.AddStackExchangeRedisCache(o =>
         {
             o.Configuration = redis.Configuration;
