@@ -34,6 +34,8 @@ internal static class Report
             }
             var memoryMet = run.PeakMemoryAfterArticleMb is > 0 and < 300 ? "yes" : "**no**";
             text.AppendLine(invariant, $"| peak memory (VmHWM) after the article load | {run.PeakMemoryAfterArticleMb:N0} MB | | | | < 300 MB | {memoryMet} |");
+            var coldMet = run.ColdStart is { } cold && cold <= TimeSpan.FromSeconds(1.5) ? "yes" : "**no**";
+            text.AppendLine(invariant, $"| cold start: process start to the first statement page served | {(run.ColdStart is { } c ? $"{c.TotalMilliseconds:N0} ms" : "n/a")} | | | | ≤ 1,500 ms | {coldMet} |");
             text.AppendLine();
             text.AppendLine(invariant, $"Peak memory over the whole run: {run.PeakMemoryMb:N0} MB. Votes: {run.VoteCheck}.");
         }

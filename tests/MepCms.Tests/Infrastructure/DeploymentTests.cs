@@ -100,6 +100,19 @@ public sealed partial class DeploymentTests
     }
 
     [Fact]
+    public void The_image_is_compiled_ahead_of_time_for_its_own_architecture()
+    {
+        var dockerfile = File.ReadAllLines(Path.Combine(Root, "src/MepCms.Web/Dockerfile"));
+        var publish = dockerfile.Single(l => l.StartsWith("RUN dotnet publish", StringComparison.Ordinal));
+        var restore = dockerfile.Single(l => l.StartsWith("RUN dotnet restore", StringComparison.Ordinal));
+
+        Assert.Contains("ARG TARGETARCH", dockerfile);
+        Assert.All(new[] { publish, restore }, l => Assert.Contains("-a \"$TARGETARCH\" ", l));
+        Assert.All(new[] { publish, restore }, l => Assert.Contains("-p:PublishReadyToRun=true", l));
+        Assert.Contains("--self-contained false", publish);
+    }
+
+    [Fact]
     public void The_proxy_that_compose_trusts_sets_forwarded_headers_itself()
     {
         var nginx = File.ReadAllText(Path.Combine(Root, "deploy/nginx.conf"));

@@ -4,6 +4,20 @@ using Microsoft.AspNetCore.ResponseCompression;
 
 namespace MepCms.Web.Infrastructure.Caching;
 
+/// <summary>The `PageCache` section: how much memory the page cache of an instance may hold.</summary>
+public sealed class PageCacheOptions
+{
+    public const string Section = "PageCache";
+
+    /// <summary>All cached pages of an instance together (in memory; Redis has its own maxmemory).</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 16_384)]
+    public long SizeLimitMegabytes { get; set; } = 100;
+
+    /// <summary>A larger response is served but not cached (a statement page is tens of kilobytes).</summary>
+    [System.ComponentModel.DataAnnotations.Range(16, 65_536)]
+    public long MaximumPageKilobytes { get; set; } = 4096;
+}
+
 public static class CachingSetup
 {
     /// <summary>Output caching of the anonymous public site, and compression of its text.</summary>
@@ -16,10 +30,14 @@ public static class CachingSetup
         // The policy is a typed one: the output cache creates it on first use, so it may depend on
         // what depends on the store. Paths are case-sensitive in the cache key: /articles/My-Slug
         // is not an alias of /articles/my-slug.
-        services.Configure<OutputCacheOptions>(o =>
+        services.AddOptions<PageCacheOptions>().BindConfiguration(PageCacheOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OutputCacheOptions>().Configure<Microsoft.Extensions.Options.IOptions<PageCacheOptions>>((o, limits) =>
         {
             o.AddBasePolicy(policy => policy.AddPolicy<PublicPagesCachePolicy>(), excludeDefaultPolicy: true);
             o.UseCaseSensitivePaths = true;
+            // Bounded, however many pages readers ask for: the least recently used go first (in memory).
+            o.SizeLimit = limits.Value.SizeLimitMegabytes * 1024L * 1024;
+            o.MaximumBodySize = limits.Value.MaximumPageKilobytes * 1024L;
         });
 
         services.AddResponseCompression(o =>
