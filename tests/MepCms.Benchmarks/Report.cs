@@ -38,12 +38,32 @@ internal static class Report
             text.AppendLine(invariant, $"| cold start: process start to the first statement page served | {(run.ColdStart is { } c ? $"{c.TotalMilliseconds:N0} ms" : "n/a")} | | | | ≤ 1,500 ms | {coldMet} |");
             text.AppendLine();
             text.AppendLine(invariant, $"Peak memory over the whole run: {run.PeakMemoryMb:N0} MB. Votes: {run.VoteCheck}.");
+            if (run.Mixed is { } mixed)
+            {
+                AppendMixed(text, mixed, run.MixedVotesKept);
+            }
         }
         if (runs.Count > 1)
         {
             AppendScaling(text, runs[0], runs[^1]);
         }
         return text.ToString();
+    }
+
+    private static void AppendMixed(StringBuilder text, MixedLoad mixed, bool votesKept)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        text.AppendLine();
+        text.AppendLine(invariant, $"### Mixed load: {MixedLoad.ReadConnections} connections reading statements (1,000 of them), home, MEP and committee pages, beside {MixedLoad.WriteConnections} writing");
+        text.AppendLine();
+        text.AppendLine("| scenario | reads/s | read p50 ms | read p99 ms | writes/s (2xx) | vs (b) |");
+        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        var b = mixed.BesideMissing.RequestsPerSecond;
+        text.AppendLine(invariant, $"| (a) reads alone | {mixed.Alone.RequestsPerSecond:N0} | {mixed.Alone.P50Ms:N2} | {mixed.Alone.P99Ms:N2} | | |");
+        text.AppendLine(invariant, $"| (b) beside POSTs to a missing statement (404) | {b:N0} | {mixed.BesideMissing.P50Ms:N2} | {mixed.BesideMissing.P99Ms:N2} | {mixed.Writes404.RequestsPerSecond:N0} (404) | 100 % |");
+        text.AppendLine(invariant, $"| (c) beside ratings of random statements | {mixed.BesideRatings.RequestsPerSecond:N0} | {mixed.BesideRatings.P50Ms:N2} | {mixed.BesideRatings.P99Ms:N2} | {mixed.Ratings.RequestsPerSecond:N0} ({mixed.Ratings.Ok:N0} accepted) | {mixed.BesideRatings.RequestsPerSecond / b:P0} |");
+        text.AppendLine();
+        text.AppendLine(invariant, $"Target: reads in (c) ≥ 90 % of (b), p99 ≤ 25 ms, every accepted vote stored: {(mixed.Met(votesKept) ? "met" : "**not met**")}. Votes: {mixed.VoteCheck}.");
     }
 
     /// <summary>Every figure of the largest run within 1.25× of the smallest.</summary>

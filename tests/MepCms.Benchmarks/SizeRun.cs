@@ -7,7 +7,8 @@ internal sealed record EndpointResult(string Name, string Path, Measurement? Res
 
 /// <summary>One database size: seed, start the app, measure the baseline and every route, check the votes.</summary>
 internal sealed record SizeRun(int Statements, int Ratings, TimeSpan SeedTime, Measurement BaselineResult,
-    IReadOnlyList<EndpointResult> Endpoints, double PeakMemoryAfterArticleMb, double PeakMemoryMb, string VoteCheck, TimeSpan? ColdStart)
+    IReadOnlyList<EndpointResult> Endpoints, double PeakMemoryAfterArticleMb, double PeakMemoryMb, string VoteCheck, TimeSpan? ColdStart,
+    MixedLoad? Mixed, bool MixedVotesKept)
 {
     private const string Article = "/articles/statement-000001";
 
@@ -24,8 +25,19 @@ internal sealed record SizeRun(int Statements, int Ratings, TimeSpan SeedTime, M
         Console.WriteLine($"[{statements:N0} statements] seeded in {seedTime.TotalSeconds:N1} s");
 
         // A cold start on the existing database: from the process's start to the first statement page served.
-        // Migrated already, as compose's web instances are by their own migrate step.
-        var webSettings = new Dictionary<string, string>(appSettings) { ["Database__MigrateOnStartup"] = "false" };
+        // Migrated already, as compose's web instances are by their own migrate step. wrk's
+        // connections all come from one address: the per-address rating limit is lifted, so the
+        // rating rows measure the rating path, not the limiter (a setting given on the command line wins).
+        var webSettings = new Dictionary<string, string>
+        {
+            ["Database__MigrateOnStartup"] = "false",
+            ["Ratings__RateLimit__TokenLimit"] = "100000000",
+            ["Ratings__RateLimit__TokensPerPeriod"] = "100000000",
+        };
+        foreach (var (key, value) in appSettings)
+        {
+            webSettings[key] = value;
+        }
         await using var server = await AppServer.StartAsync(appFolder, database, log, webSettings, firstPage: Article);
         Console.WriteLine($"[{statements:N0} statements] first page {server.FirstPageAfter?.TotalMilliseconds:N0} ms after the process started");
         using var client = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
@@ -62,9 +74,11 @@ internal sealed record SizeRun(int Statements, int Ratings, TimeSpan SeedTime, M
             }
         }
 
+        var (mixed, mixedVotesKept) = await MixedLoad.MeasureAsync(server, database, folder, statements, seconds, warmup);
         var (ratingResult, voteCheck) = await MeasureRatingsAsync(server, client, database, seconds, warmup);
         endpoints.Add(ratingResult);
-        return new SizeRun(statements, ratings, seedTime, baselineResult, endpoints, peakAfterArticle, server.PeakMemoryMegabytes(), voteCheck, server.FirstPageAfter);
+        return new SizeRun(statements, ratings, seedTime, baselineResult, endpoints, peakAfterArticle, server.PeakMemoryMegabytes(), voteCheck, server.FirstPageAfter,
+            mixed, mixedVotesKept);
     }
 
     private static async Task<(EndpointResult, string)> MeasureRatingsAsync(AppServer server, HttpClient client, string database, int seconds, int warmup)

@@ -28,10 +28,10 @@ internal static partial class Wrk
         }
     }
 
-    public static Measurement Measure(string url, string script, int seconds, IDictionary<string, string>? environment = null)
+    public static Measurement Measure(string url, string script, int seconds, IDictionary<string, string>? environment = null, int connections = Connections)
     {
         var luaFolder = Path.Combine(AppContext.BaseDirectory, "lua");
-        var start = new ProcessStartInfo("wrk", ["-t2", $"-c{Connections}", $"-d{seconds}s", "--timeout", "5s", "-s", Path.Combine(luaFolder, script), url])
+        var start = new ProcessStartInfo("wrk", ["-t2", $"-c{connections}", $"-d{seconds}s", "--timeout", "5s", "-s", Path.Combine(luaFolder, script), url])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

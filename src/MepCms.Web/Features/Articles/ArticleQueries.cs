@@ -13,6 +13,7 @@ public static class ArticleQueries
         a.Authors.OrderBy(x => x.Position).Select(x => new NamedLink(x.Author.FullName, x.Author.Slug)).ToList(),
         new RatingSummary(a.RatingCount, a.RatingSum))
     {
+        Id = a.Id,
         Image = a.LeadImage == null ? null : new Media.ResponsiveImage(a.LeadImage.FileName, a.LeadImage.Width, a.LeadImage.Height, a.LeadImage.AltText, null),
     };
 

@@ -6,6 +6,8 @@ namespace MepCms.Web.Features.Articles;
 /// <summary>A statement in a list: home page, MEP, committee, topic and search pages.</summary>
 public sealed record ArticleSummary(string Title, string Slug, string Lead, DateTime PublishAt, IReadOnlyList<NamedLink> Authors, RatingSummary Rating)
 {
+    /// <summary>The statement's id: a list's cached page is tagged with the ids it shows, so a rating evicts just those lists.</summary>
+    public int Id { get; init; }
     /// <summary>Its lead image, if it has one (the card shows it; its credit is on the statement's page).</summary>
     public Media.ResponsiveImage? Image { get; init; }
 }

@@ -18,6 +18,12 @@ public sealed class RatingOptions : IValidatableObject
 
     public string CookieName { get; set; } = "mepcms_visitor";
 
+    /// <summary>
+    /// How often the cached pages of rated statements are brought up to date (decision 0288); the
+    /// reader who rated sees their effect at once. Zero: every rating evicts its pages at once.
+    /// </summary>
+    public TimeSpan FiguresRefresh { get; set; } = TimeSpan.FromSeconds(30);
+
     public RatingRateLimitOptions RateLimit { get; set; } = new();
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -29,6 +35,10 @@ public sealed class RatingOptions : IValidatableObject
         if (string.IsNullOrWhiteSpace(CookieName) || CookieName.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not '_' and not '-'))
         {
             yield return new ValidationResult("Ratings:CookieName must be letters, digits, '_' or '-'.", [nameof(CookieName)]);
+        }
+        if (FiguresRefresh < TimeSpan.Zero || FiguresRefresh > TimeSpan.FromMinutes(10))
+        {
+            yield return new ValidationResult("Ratings:FiguresRefresh must be between 00:00:00 and 00:10:00.", [nameof(FiguresRefresh)]);
         }
         if (RateLimit.TokenLimit < 1 || RateLimit.TokensPerPeriod < 1 || RateLimit.ReplenishmentPeriod <= TimeSpan.Zero)
         {

@@ -28,7 +28,7 @@ public interface IRatingStore
 /// changes in the same transaction as the ratings (<see cref="IRatingStore"/>, or a removal here),
 /// so it always equals the Ratings table. Only public statements can be rated.
 /// </summary>
-public sealed class RatingService(MepCmsDbContext db, IRatingStore store, TimeProvider clock, IPublicCache cache, ILogger<RatingService> logger)
+public sealed class RatingService(MepCmsDbContext db, IRatingStore store, TimeProvider clock, IPublicCache cache, RatingFigures figures, ILogger<RatingService> logger)
 {
     public async Task<RatingState?> FindAsync(string slug, string? visitorHash, CancellationToken cancellationToken = default)
     {
@@ -61,7 +61,7 @@ public sealed class RatingService(MepCmsDbContext db, IRatingStore store, TimePr
         {
             return null;
         }
-        await cache.EvictAsync(ArticleCacheTags.PagesShowing(id), cancellationToken);
+        await figures.ChangedAsync(id, cancellationToken);
         logger.LogDebug("Stored a rating of statement {ArticleId}", id);
         return new RatingState(summary.Value, score);
     }

@@ -17,6 +17,8 @@ public static class RatingSetup
         services.AddSingleton<VisitorIdentity>();
         // The store (IRatingStore) is the database provider's: DatabaseSetup registers it.
         services.AddScoped<RatingService>();
+        services.AddSingleton<RatingFigures>();
+        services.AddHostedService(sp => sp.GetRequiredService<RatingFigures>());
         services.AddRateLimiter(o => o.AddPolicy<string, RatingRateLimitPolicy>(RateLimitPolicy));
         return services;
     }

@@ -6,7 +6,7 @@ namespace MepCms.Web.Features.Ratings;
 
 /// <summary>Readers rate a statement (with or without JavaScript) and read back their own score.</summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class RatingsController(RatingService ratings, VisitorIdentity visitors) : Controller
+public sealed class RatingsController(RatingService ratings, VisitorIdentity visitors, Microsoft.Extensions.Options.IOptions<RatingOptions> options) : Controller
 {
     [HttpGet("/articles/{slug}/rating")]
     public async Task<IActionResult> Show(string slug, CancellationToken cancellationToken)
@@ -40,6 +40,15 @@ public sealed class RatingsController(RatingService ratings, VisitorIdentity vis
         if (known is null)
         {
             visitors.IssueCookie(Response, visitor);
+        }
+        // Until the cached pages catch up, this reader's pages come fresh: a reload shows the new average.
+        if (options.Value.FiguresRefresh > TimeSpan.Zero)
+        {
+            Response.Cookies.Append(Infrastructure.Caching.PublicPages.FreshPageCookie, "1", new CookieOptions
+            {
+                HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps, Path = "/", IsEssential = true,
+                MaxAge = options.Value.FiguresRefresh + TimeSpan.FromSeconds(5),
+            });
         }
         if (RatingForm.WantsJson(Request))
         {

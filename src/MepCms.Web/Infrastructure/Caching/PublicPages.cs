@@ -84,6 +84,15 @@ public sealed class PublicPages(IOptions<PublicPagesOptions> options, IOptionsMo
     }
 
     /// <summary>Even an expired or forged auth cookie keeps a request away from the cache and the compressor.</summary>
+    /// <summary>
+    /// A short-lived cookie of a reader who just changed what pages show (a rating) while the cached
+    /// copies catch up: their requests are answered fresh, never from the cache (decision 0288). It
+    /// carries nothing of theirs; the fresh copy may be stored for everyone.
+    /// </summary>
+    public const string FreshPageCookie = "mepcms_fresh";
+
+    public static bool WantsFreshPage(HttpRequest request) => request.Cookies.ContainsKey(FreshPageCookie);
+
     public bool HasAuthCookie(HttpRequest request) =>
         AuthCookieName is { } name && request.Cookies.ContainsKey(name);
 

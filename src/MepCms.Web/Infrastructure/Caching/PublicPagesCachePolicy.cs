@@ -43,7 +43,7 @@ public sealed class PublicPagesCachePolicy(PublicPages pages, IEnumerable<IPubli
         // One copy per encoding; the header holds br, gzip or nothing by now (AcceptEncoding).
         context.CacheVaryByRules.HeaderNames = HeaderNames.AcceptEncoding;
         var canonicalQuery = HasCanonicalPage(http.Request.Query["page"]);
-        context.AllowCacheLookup = canonicalQuery;
+        context.AllowCacheLookup = canonicalQuery && !PublicPages.WantsFreshPage(http.Request);
         context.AllowCacheStorage = canonicalQuery;
 
         context.Tags.Add(CacheTags.Public);

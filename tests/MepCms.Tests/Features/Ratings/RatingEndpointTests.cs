@@ -173,19 +173,75 @@ public sealed class RatingEndpointTests(RatingsFactory app) : IClassFixture<Rati
     }
 
     [Fact]
-    public async Task Rating_evicts_the_cached_page_of_the_statement_and_the_lists()
+    public async Task Ratings_evict_the_cached_pages_that_show_their_statements_together_at_the_next_refresh_and_no_other_list()
     {
         var article = await app.PublishedArticleAsync();
         var store = app.Services.GetRequiredService<IOutputCacheStore>();
         await store.SetAsync("page", [1], [ArticleCacheTags.Article(article.Id)], TimeSpan.FromHours(1), default);
-        await store.SetAsync("list", [1], [ArticleCacheTags.Lists], TimeSpan.FromHours(1), default);
+        // A list showing it carries its tag beside the lists' own (the list partial adds it).
+        await store.SetAsync("list", [1], [ArticleCacheTags.Lists, ArticleCacheTags.Article(article.Id)], TimeSpan.FromHours(1), default);
+        await store.SetAsync("other list", [1], [ArticleCacheTags.Lists, ArticleCacheTags.Article(article.Id + 1000)], TimeSpan.FromHours(1), default);
         await store.SetAsync("other", [1], [ArticleCacheTags.Article(article.Id + 1000)], TimeSpan.FromHours(1), default);
 
         await _client.RateAsync(article.Slug, 3);
+        await _client.RateAsync(article.Slug, 4);
+        var meanwhile = await store.GetAsync("page", default);
+        await app.Services.GetRequiredService<RatingFigures>().FlushAsync(); // what the refresh does
 
+        Assert.NotNull(meanwhile);
         Assert.Null(await store.GetAsync("page", default));
         Assert.Null(await store.GetAsync("list", default));
+        Assert.NotNull(await store.GetAsync("other list", default));
         Assert.NotNull(await store.GetAsync("other", default));
+    }
+
+    [Fact]
+    public async Task The_refresh_runs_by_itself_every_thirty_seconds()
+    {
+        var article = await app.PublishedArticleAsync();
+        var store = app.Services.GetRequiredService<IOutputCacheStore>();
+        await store.SetAsync("rated page", [1], [ArticleCacheTags.Article(article.Id)], TimeSpan.FromHours(1), default);
+        await _client.RateAsync(article.Slug, 5);
+
+        app.Clock.Advance(TimeSpan.FromSeconds(30)); // Ratings:FiguresRefresh
+
+        Assert.True(await EventuallyNullAsync(() => store.GetAsync("rated page", default).AsTask()), "the rated statement's page is evicted at the refresh");
+    }
+
+    [Fact]
+    public async Task The_reader_who_rated_sees_the_new_average_on_reload_while_others_get_the_cached_page_until_the_refresh()
+    {
+        var article = await app.PublishedArticleAsync();
+        var path = $"/articles/{article.Slug}";
+        await _client.GetAsync(path); // cached with no ratings
+
+        var rated = await _client.RateAsync(article.Slug, 4);
+        var fresh = rated.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("mepcms_fresh=", StringComparison.Ordinal));
+        using var reload = new HttpRequestMessage(HttpMethod.Get, path);
+        reload.Headers.Add("Cookie", fresh.Split(';')[0]);
+        var mine = await _client.SendAsync(reload);
+        var others = await _client.GetAsync(path);
+
+        Assert.Contains("max-age=35", fresh, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", fresh, StringComparison.OrdinalIgnoreCase);
+        Assert.Null(mine.Headers.Age);
+        Assert.Contains("The average score is 4.0 / 5 (1 rating)", await mine.Content.ReadAsStringAsync());
+        Assert.False(mine.Headers.Contains("Set-Cookie"));
+        // The fresh copy was stored for everyone: the cached page is already up to date.
+        Assert.Contains("The average score is 4.0 / 5 (1 rating)", await others.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<bool> EventuallyNullAsync(Func<Task<byte[]?>> read)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (await read() is null)
+            {
+                return true;
+            }
+            await Task.Delay(20);
+        }
+        return false;
     }
 
     [Fact]

@@ -114,6 +114,30 @@ public sealed class PublicCacheEvictionTests(CachingFactory app) : IClassFixture
     }
 
     [Fact]
+    public async Task A_rating_evicts_the_lists_that_show_the_statement_and_leaves_the_others_cached()
+    {
+        var ratedAuthor = await app.SaveAsync(TestData.Author("Rated Author"));
+        var rated = await app.SaveAsync(TestData.Article(app, authors: [ratedAuthor]));
+        var otherAuthor = await app.SaveAsync(TestData.Author("Other Author"));
+        await app.SaveAsync(TestData.Article(app, authors: [otherAuthor]));
+        var otherList = $"/meps/{otherAuthor.Slug}";
+        await _reader.GetAsync("/");
+        await _reader.GetAsync(otherList);
+        var ownList = $"/meps/{ratedAuthor.Slug}";
+        await _reader.GetAsync(ownList);
+
+        await app.ChangeSilentlyAsync(db => db.Articles.Where(a => a.Id == rated.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.RatingCount, 1).SetProperty(a => a.RatingSum, 5)));
+        await app.Services.RatingChangedAsync(rated.Id);
+        var untouched = await _reader.GetAsync(otherList);
+        var own = await _reader.GetAsync(ownList);
+
+        Assert.True(untouched.IsFromCache(), "a list that does not show the rated statement keeps its cached copy");
+        Assert.False(own.IsFromCache());
+        Assert.Contains("Rated 5.0 / 5 (1 rating)", await own.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_scheduled_statement_is_on_the_cached_home_page_at_its_publish_time()
     {
         var publishAt = app.Clock.GetUtcNow().AddMinutes(45);

@@ -38,8 +38,12 @@ public static class ArticleCacheTags
     /// <summary>The page of one statement (its path is a slug, which does not say the id).</summary>
     public static string Article(int id) => $"article:{id}";
 
-    /// <summary>What shows a statement's figures: its own page and the lists (a rating, a go-live).</summary>
-    public static string[] PagesShowing(int id) => [Article(id), Lists];
+    /// <summary>
+    /// What shows a statement's figures (its rating): its own page and the list pages that show it,
+    /// which carry its tag too (<c>_ArticleList</c> tags every statement it shows). A rating evicts
+    /// these and nothing else (decision 0287).
+    /// </summary>
+    public static string[] PagesShowing(int id) => [Article(id)];
 }
 
 /// <summary>Evicts the cached public pages a publication change could alter.</summary>
@@ -47,8 +51,9 @@ internal sealed class PublicPageEviction(IPublicCache cache) : IPublicationListe
 {
     public Task OnPublicationChangedAsync(PublicationChanged change, CancellationToken cancellationToken) =>
         cache.EvictAsync(change.ArticleId is { } id
-            // Its own page and every list; its title or visibility may also show among the related
-            // statements of other pages. (A rating evicts only its own page and the lists.)
-            ? [.. ArticleCacheTags.PagesShowing(id), ArticleCacheTags.ArticlePages]
+            // Its own page and every list (it may enter or leave any of them); its title or visibility
+            // may also show among the related statements of other pages. (A rating evicts only the
+            // pages that show it.)
+            ? [.. ArticleCacheTags.PagesShowing(id), ArticleCacheTags.Lists, ArticleCacheTags.ArticlePages]
             : [ArticleCacheTags.Lists, ArticleCacheTags.ArticlePages], cancellationToken);
 }
