@@ -48,7 +48,9 @@ public static class DefaultPages
         When you rate a statement ("How valuable did you find this article?"), the site sets one cookie,
         holding a random number, so that you can change your score instead of adding a second one. The cookie
         is only sent to this website and lasts one year. We store only a keyed, one-way hash of that number
-        with your score — never the number itself, and never your IP address.
+        with your score — never the number itself, and never your IP address. A second cookie, holding
+        nothing but "1", lasts half a minute: while it is there the pages you open are made fresh for you,
+        so you see the new average at once.
 
         ## E-mail alerts
 
