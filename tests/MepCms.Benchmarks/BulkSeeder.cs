@@ -46,8 +46,10 @@ internal static class BulkSeeder
         }
 
         var article = Prepare(transaction,
-            "INSERT INTO Articles (Id, Title, Slug, Lead, BodyMarkdown, BodyHtml, Language, Status, PublishAt, Place, CreatedAt, UpdatedAt, RatingCount, RatingSum, Version) " +
-            "VALUES ($id, $title, $slug, $lead, $md, $html, 'en', 'Published', $at, 'Brussels', $at, $at, 0, 0, $version)",
+            // Gone live already (WentLiveAt set), as a site that has run for a while has them: otherwise
+            // the go-live service would work through them all, evicting pages, while the load runs.
+            "INSERT INTO Articles (Id, Title, Slug, Lead, BodyMarkdown, BodyHtml, Language, Status, PublishAt, WentLiveAt, Place, CreatedAt, UpdatedAt, RatingCount, RatingSum, Version) " +
+            "VALUES ($id, $title, $slug, $lead, $md, $html, 'en', 'Published', $at, $at, 'Brussels', $at, $at, 0, 0, $version)",
             "$id", "$title", "$slug", "$lead", "$md", "$html", "$at", "$version");
         var byAuthor = Prepare(transaction, "INSERT INTO ArticleAuthors (ArticleId, AuthorId, Position) VALUES ($a, $b, 0)", "$a", "$b");
         var byCommittee = Prepare(transaction, "INSERT INTO ArticleCommittee (ArticleId, CommitteeId) VALUES ($a, $b)", "$a", "$b");
