@@ -12,11 +12,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MepCms.Tests.Infrastructure;
 
+/// <summary>Runs alone: its load takes both cores for a few seconds, which would slow other tests' servers.</summary>
+[CollectionDefinition(nameof(CrashTests), DisableParallelization = true)]
+public sealed class CrashTestsCollection;
+
 /// <summary>
 /// The app's process killed (SIGKILL) while readers rate, then started again on the same database:
 /// every vote a reader was told was accepted is stored, the aggregates equal the ratings table, and
 /// SQLite's integrity check passes (decision 0285).
 /// </summary>
+[Collection(nameof(CrashTests))]
 public sealed class CrashTests : IDisposable
 {
     private readonly SharedDatabase _database = new();

@@ -94,6 +94,23 @@ public sealed class SmtpSink : IAsyncDisposable
     public IReadOnlyList<MimeMessage> To(string address) =>
         [.. Messages.Where(m => m.To.Mailboxes.Any(x => string.Equals(x.Address, address, StringComparison.OrdinalIgnoreCase)))];
 
+    /// <summary>
+    /// The messages to one address once there is at least one, waiting up to ten seconds: the
+    /// server may store a message a moment after the sender's client has finished (a busy machine).
+    /// </summary>
+    public async Task<IReadOnlyList<MimeMessage>> ReceivedByAsync(string address)
+    {
+        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(10); waited += TimeSpan.FromMilliseconds(20))
+        {
+            if (To(address) is { Count: > 0 } received)
+            {
+                return received;
+            }
+            await Task.Delay(20);
+        }
+        return To(address);
+    }
+
     public ValueTask DisposeAsync() => new(StopAsync());
 
     private sealed class Store(SmtpSink sink) : MessageStore

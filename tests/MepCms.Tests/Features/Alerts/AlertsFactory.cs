@@ -45,7 +45,7 @@ public sealed partial class AlertsFactory : MepCmsFactory, IAsyncLifetime
     {
         (await SignUpAsync(email, choices)).EnsureSuccessStatusCode();
         await SendDueAsync();
-        var token = TokenOf(LinkIn(Smtp.To(email).Last(), "/subscribe/confirm"));
+        var token = TokenOf(LinkIn((await Smtp.ReceivedByAsync(email)).Last(), "/subscribe/confirm"));
         using var client = CreateBrowserlessClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/subscribe/confirm") { Content = new FormUrlEncodedContent([new("token", token)]) };
         request.Headers.Add("Origin", "http://localhost");
