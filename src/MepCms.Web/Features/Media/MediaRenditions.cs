@@ -24,8 +24,7 @@ public sealed class MediaRenditions(MediaFiles files, ImageProcessor processor, 
         {
             return (path, format);
         }
-        var fallback = original.EndsWith(".png", StringComparison.Ordinal) ? ImageFormat.Png : ImageFormat.Jpeg;
-        if (format != ImageFormat.Webp && format != fallback)
+        if (format != ImageFormat.Webp && format != ResponsiveImage.FallbackFor(original))
         {
             return null;
         }

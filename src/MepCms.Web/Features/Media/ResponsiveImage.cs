@@ -23,7 +23,10 @@ public sealed record ResponsiveImage(string FileName, int Width, int Height, str
     public IReadOnlyList<int> Widths => [.. RenditionWidths.Where(w => w < Width), Width];
 
     /// <summary>The fallback format: JPEG for photos (and WebP originals), PNG for PNG (it may be transparent).</summary>
-    public ImageFormat Fallback => FileName.EndsWith(".png", StringComparison.Ordinal) ? ImageFormat.Png : ImageFormat.Jpeg;
+    public ImageFormat Fallback => FallbackFor(FileName);
+
+    /// <summary>The fallback format of the renditions of a stored file.</summary>
+    public static ImageFormat FallbackFor(string fileName) => fileName.EndsWith(".png", StringComparison.Ordinal) ? ImageFormat.Png : ImageFormat.Jpeg;
 
     public string RenditionUrl(int width, ImageFormat format) => MediaFiles.RenditionUrl(FileName, width, format);
 
