@@ -53,6 +53,29 @@ public sealed class RatingWidgetTests(Site site)
         Assert.Equal("Thank you, your score has been saved.", (await page.Locator(".rating [role=status]").InnerTextAsync()).Trim());
     }
 
+    [SkippableFact]
+    public async Task On_a_phone_the_current_figures_are_asked_for_only_when_the_widget_comes_near_the_screen()
+    {
+        await using var context = await site.NewContextAsync(width: 390, height: 640);
+        var path = await StatementPathAsync(context, 0);
+        var page = await context.NewPageAsync();
+        var asked = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Url.EndsWith("/rating", StringComparison.Ordinal)) asked.Add(request.Method);
+        };
+
+        await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.NetworkIdle });
+        Assert.Empty(asked);
+
+        var figures = page.WaitForResponseAsync(response => response.Url.EndsWith("/rating", StringComparison.Ordinal));
+        await page.Locator(".rating").ScrollIntoViewIfNeededAsync();
+        Assert.True((await figures).Ok);
+        Assert.Equal(["GET"], asked);
+        var expected = await RatingAsync(context, path);
+        await Assertions.Expect(page.Locator(".rating__summary")).ToHaveTextAsync(expected.Text);
+    }
+
     private sealed record Rating(double? Average, int Count, int? YourScore)
     {
         public string Text => Average is { } average

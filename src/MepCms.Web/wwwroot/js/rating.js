@@ -29,10 +29,24 @@
     }
   };
 
-  fetch(url, { headers: json, credentials: 'same-origin' })
+  const refresh = () => fetch(url, { headers: json, credentials: 'same-origin' })
     .then((response) => (response.ok ? response.json() : null))
     .then((state) => state && show(state))
     .catch(() => { /* the server-rendered average stays */ });
+
+  // The current figures are asked for when the widget comes near the screen, not on every page
+  // view: most readers of a long statement never reach it, and the page paints without the work.
+  if ('IntersectionObserver' in window) {
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) {
+        observer.disconnect();
+        refresh();
+      }
+    }, { rootMargin: '0px 0px 400px 0px' });
+    observer.observe(widget);
+  } else {
+    refresh();
+  }
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
