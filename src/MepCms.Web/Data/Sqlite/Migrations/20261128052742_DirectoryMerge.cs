@@ -10,17 +10,11 @@ namespace MepCms.Web.Data.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<int>(
-                name: "MergedIntoId",
-                table: "Topics",
-                type: "INTEGER",
-                nullable: true);
-
-            migrationBuilder.AddColumn<int>(
-                name: "MergedIntoId",
-                table: "Committees",
-                type: "INTEGER",
-                nullable: true);
+            // SQLite adds a column with its foreign key in place (ALTER TABLE … ADD COLUMN … REFERENCES). EF's
+            // AddForeignKey would rebuild the table with PRAGMA foreign_keys = 0, outside the migration's
+            // transaction: a crash then leaves it half-applied, and every first start warns (decision 0292).
+            migrationBuilder.Sql("ALTER TABLE \"Topics\" ADD COLUMN \"MergedIntoId\" INTEGER NULL CONSTRAINT \"FK_Topics_Topics_MergedIntoId\" REFERENCES \"Topics\" (\"Id\") ON DELETE RESTRICT;");
+            migrationBuilder.Sql("ALTER TABLE \"Committees\" ADD COLUMN \"MergedIntoId\" INTEGER NULL CONSTRAINT \"FK_Committees_Committees_MergedIntoId\" REFERENCES \"Committees\" (\"Id\") ON DELETE RESTRICT;");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Topics_MergedIntoId",
@@ -31,22 +25,6 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                 name: "IX_Committees_MergedIntoId",
                 table: "Committees",
                 column: "MergedIntoId");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Committees_Committees_MergedIntoId",
-                table: "Committees",
-                column: "MergedIntoId",
-                principalTable: "Committees",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Topics_Topics_MergedIntoId",
-                table: "Topics",
-                column: "MergedIntoId",
-                principalTable: "Topics",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />

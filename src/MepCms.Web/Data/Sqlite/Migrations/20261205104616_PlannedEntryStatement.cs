@@ -10,24 +10,13 @@ namespace MepCms.Web.Data.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<int>(
-                name: "ArticleId",
-                table: "PlannedEntries",
-                type: "INTEGER",
-                nullable: true);
+            // The column with its foreign key in place, inside the migration's transaction (see DirectoryMerge, decision 0292).
+            migrationBuilder.Sql("ALTER TABLE \"PlannedEntries\" ADD COLUMN \"ArticleId\" INTEGER NULL CONSTRAINT \"FK_PlannedEntries_Articles_ArticleId\" REFERENCES \"Articles\" (\"Id\") ON DELETE SET NULL;");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PlannedEntries_ArticleId",
                 table: "PlannedEntries",
                 column: "ArticleId");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_PlannedEntries_Articles_ArticleId",
-                table: "PlannedEntries",
-                column: "ArticleId",
-                principalTable: "Articles",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.SetNull);
         }
 
         /// <inheritdoc />
