@@ -22,11 +22,11 @@ public sealed class EpDirectoryTests : IDisposable
     public void Dispose() => Directory.Delete(_copy, recursive: true);
 
     [Fact]
-    public void Every_MEP_of_the_saved_roster_is_read_with_the_bodies_it_names()
+    public async Task Every_MEP_of_the_saved_roster_is_read_with_the_bodies_it_names()
     {
         var directory = new EpDirectory(_copy);
 
-        var reading = directory.Read(directory.Roster().Select(r => r.EpId), Today);
+        var reading = await EpReader.ReadAsync(directory, directory.Roster().Select(r => r.EpId), Today, CancellationToken.None);
 
         Assert.Empty(reading.Errors);
         Assert.Equal(["1294", "197403", "124936"], reading.Records.Select(r => r.EpId));
@@ -36,12 +36,12 @@ public sealed class EpDirectoryTests : IDisposable
     }
 
     [Fact]
-    public void A_missing_or_malformed_file_is_an_error_for_that_MEP_only()
+    public async Task A_missing_or_malformed_file_is_an_error_for_that_MEP_only()
     {
         File.WriteAllText(Path.Combine(_copy, "meps", "197403.json"), "{\"data\": [");
         File.Delete(Path.Combine(_copy, "corporate-bodies", "5704.json"));
 
-        var reading = new EpDirectory(_copy).Read(["1294", "197403", "124936", "555"], Today);
+        var reading = await EpReader.ReadAsync(new EpDirectory(_copy), ["1294", "197403", "124936", "555"], Today, CancellationToken.None);
 
         Assert.Equal(["1294"], reading.Records.Select(r => r.EpId));
         Assert.Contains("not valid JSON", reading.Errors["197403"]);
@@ -53,9 +53,9 @@ public sealed class EpDirectoryTests : IDisposable
     [InlineData("../../etc/passwd")]
     [InlineData("1294/../1294")]
     [InlineData("")]
-    public void An_identifier_that_is_not_plain_never_reaches_a_path(string id)
+    public async Task An_identifier_that_is_not_plain_never_reaches_a_path(string id)
     {
-        var reading = new EpDirectory(_copy).Read([id], Today);
+        var reading = await EpReader.ReadAsync(new EpDirectory(_copy), [id], Today, CancellationToken.None);
 
         Assert.Empty(reading.Records);
         Assert.Contains("is not an EP identifier", reading.Errors[id]);
