@@ -5,6 +5,8 @@ public static class Limits
 {
     public const int Slug = 120;
     public const int Name = 200;
+    /// <summary>An identifier of the European Parliament's open data (an MEP, a body).</summary>
+    public const int EpId = 40;
     public const int Title = 200;
     public const int Lead = 600;
     public const int Email = 256;

@@ -34,6 +34,7 @@ public abstract class MepCmsDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Author> Authors => Set<Author>();
     public DbSet<CommitteeMembership> CommitteeMemberships => Set<CommitteeMembership>();
     public DbSet<Committee> Committees => Set<Committee>();
+    public DbSet<CommitteeName> CommitteeNames => Set<CommitteeName>();
     public DbSet<Topic> Topics => Set<Topic>();
     public DbSet<Rating> Ratings => Set<Rating>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

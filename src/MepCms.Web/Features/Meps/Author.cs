@@ -17,6 +17,21 @@ public sealed class Author
     public string? PressPhone { get; set; }
     public bool IsActive { get; set; } = true;
     public List<CommitteeMembership> Memberships { get; set; } = [];
+
+    /// <summary>The European Parliament's identifier when the MEP was imported or linked (tells homonyms apart).</summary>
+    public string? EpId { get; set; }
+
+    /// <summary>SHA-256 of the EP-owned fields last imported (<c>EpRecord.Hash</c>): the same hash, nothing to write.</summary>
+    public string? EpRecordHash { get; set; }
+
+    /// <summary>True when <see cref="PhotoPath"/> is the EP's official photo, which a re-import may replace; an uploaded photo is the office's own.</summary>
+    public bool PhotoFromEp { get; set; }
+
+    /// <summary>The validator of the EP photo last downloaded, sent back so an unchanged photo is not downloaded again.</summary>
+    public string? EpPhotoETag { get; set; }
+
+    /// <summary>When the EP's data was last written to this MEP (UTC).</summary>
+    public DateTime? EpImportedAt { get; set; }
 }
 
 public enum CommitteeRole
@@ -34,4 +49,10 @@ public sealed class CommitteeMembership
     public int CommitteeId { get; set; }
     public Committees.Committee Committee { get; set; } = null!;
     public CommitteeRole Role { get; set; }
+
+    /// <summary>Since when the MEP holds the role, as the EP publishes it; null when added by hand without a date.</summary>
+    public DateOnly? Since { get; set; }
+
+    /// <summary>True when the import added it: a later import updates or removes it. Memberships added by hand are the office's own.</summary>
+    public bool FromEp { get; set; }
 }

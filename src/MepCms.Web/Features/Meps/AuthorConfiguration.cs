@@ -19,6 +19,10 @@ internal sealed class AuthorConfiguration : IEntityTypeConfiguration<Author>
         builder.Property(a => a.PressEmail).HasMaxLength(Limits.Email);
         builder.Property(a => a.PressPhone).HasMaxLength(40);
         builder.HasIndex(a => new { a.IsActive, a.FullName });
+        builder.Property(a => a.EpId).HasMaxLength(Limits.EpId);
+        builder.HasIndex(a => a.EpId).IsUnique();
+        builder.Property(a => a.EpRecordHash).HasMaxLength(64);
+        builder.Property(a => a.EpPhotoETag).HasMaxLength(200);
     }
 }
 

@@ -887,6 +887,10 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<string>("EpId")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
 
@@ -908,12 +912,35 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    b.HasIndex("EpId")
+                        .IsUnique()
+                        .HasFilter("[EpId] IS NOT NULL");
+
                     b.HasIndex("MergedIntoId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
 
                     b.ToTable("Committees");
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Committees.CommitteeName", b =>
+                {
+                    b.Property<int>("CommitteeId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("CommitteeId", "Language");
+
+                    b.ToTable("CommitteeNames");
                 });
 
             modelBuilder.Entity("MepCms.Web.Features.Media.MediaItem", b =>
@@ -1007,6 +1034,21 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                         .HasColumnType("nchar(2)")
                         .IsFixedLength();
 
+                    b.Property<string>("EpId")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime?>("EpImportedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("EpPhotoETag")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("EpRecordHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1019,6 +1061,9 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool>("PhotoFromEp")
+                        .HasColumnType("bit");
 
                     b.Property<string>("PhotoPath")
                         .HasMaxLength(400)
@@ -1044,6 +1089,10 @@ namespace MepCms.Web.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EpId")
+                        .IsUnique()
+                        .HasFilter("[EpId] IS NOT NULL");
+
                     b.HasIndex("Slug")
                         .IsUnique();
 
@@ -1060,10 +1109,16 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                     b.Property<int>("CommitteeId")
                         .HasColumnType("int");
 
+                    b.Property<bool>("FromEp")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateOnly?>("Since")
+                        .HasColumnType("date");
 
                     b.HasKey("AuthorId", "CommitteeId");
 
@@ -1886,6 +1941,15 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("MepCms.Web.Features.Committees.CommitteeName", b =>
+                {
+                    b.HasOne("MepCms.Web.Features.Committees.Committee", null)
+                        .WithMany("Names")
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MepCms.Web.Features.Meps.CommitteeMembership", b =>
                 {
                     b.HasOne("MepCms.Web.Features.Meps.Author", "Author")
@@ -2038,6 +2102,8 @@ namespace MepCms.Web.Data.SqlServer.Migrations
             modelBuilder.Entity("MepCms.Web.Features.Committees.Committee", b =>
                 {
                     b.Navigation("Memberships");
+
+                    b.Navigation("Names");
                 });
 
             modelBuilder.Entity("MepCms.Web.Features.Meps.Author", b =>

@@ -855,6 +855,10 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EpId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
@@ -876,12 +880,34 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    b.HasIndex("EpId")
+                        .IsUnique();
+
                     b.HasIndex("MergedIntoId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
 
                     b.ToTable("Committees");
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Committees.CommitteeName", b =>
+                {
+                    b.Property<int>("CommitteeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommitteeId", "Language");
+
+                    b.ToTable("CommitteeNames");
                 });
 
             modelBuilder.Entity("MepCms.Web.Features.Media.MediaItem", b =>
@@ -971,6 +997,21 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<string>("EpId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EpImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EpPhotoETag")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EpRecordHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -983,6 +1024,9 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("PhotoFromEp")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PhotoPath")
                         .HasMaxLength(400)
@@ -1008,6 +1052,9 @@ namespace MepCms.Web.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EpId")
+                        .IsUnique();
+
                     b.HasIndex("Slug")
                         .IsUnique();
 
@@ -1024,9 +1071,15 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.Property<int>("CommitteeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("FromEp")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Since")
                         .HasColumnType("TEXT");
 
                     b.HasKey("AuthorId", "CommitteeId");
@@ -1831,6 +1884,15 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("MepCms.Web.Features.Committees.CommitteeName", b =>
+                {
+                    b.HasOne("MepCms.Web.Features.Committees.Committee", null)
+                        .WithMany("Names")
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MepCms.Web.Features.Meps.CommitteeMembership", b =>
                 {
                     b.HasOne("MepCms.Web.Features.Meps.Author", "Author")
@@ -1983,6 +2045,8 @@ namespace MepCms.Web.Data.Sqlite.Migrations
             modelBuilder.Entity("MepCms.Web.Features.Committees.Committee", b =>
                 {
                     b.Navigation("Memberships");
+
+                    b.Navigation("Names");
                 });
 
             modelBuilder.Entity("MepCms.Web.Features.Meps.Author", b =>

@@ -1,0 +1,149 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace MepCms.Web.Data.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class EpImport : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "EpId",
+                table: "Committees",
+                type: "nvarchar(40)",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "FromEp",
+                table: "CommitteeMemberships",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "Since",
+                table: "CommitteeMemberships",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "EpId",
+                table: "Authors",
+                type: "nvarchar(40)",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "EpImportedAt",
+                table: "Authors",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "EpPhotoETag",
+                table: "Authors",
+                type: "nvarchar(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "EpRecordHash",
+                table: "Authors",
+                type: "nvarchar(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "PhotoFromEp",
+                table: "Authors",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "CommitteeNames",
+                columns: table => new
+                {
+                    CommitteeId = table.Column<int>(type: "int", nullable: false),
+                    Language = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommitteeNames", x => new { x.CommitteeId, x.Language });
+                    table.ForeignKey(
+                        name: "FK_CommitteeNames_Committees_CommitteeId",
+                        column: x => x.CommitteeId,
+                        principalTable: "Committees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Committees_EpId",
+                table: "Committees",
+                column: "EpId",
+                unique: true,
+                filter: "[EpId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Authors_EpId",
+                table: "Authors",
+                column: "EpId",
+                unique: true,
+                filter: "[EpId] IS NOT NULL");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CommitteeNames");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Committees_EpId",
+                table: "Committees");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Authors_EpId",
+                table: "Authors");
+
+            migrationBuilder.DropColumn(
+                name: "EpId",
+                table: "Committees");
+
+            migrationBuilder.DropColumn(
+                name: "FromEp",
+                table: "CommitteeMemberships");
+
+            migrationBuilder.DropColumn(
+                name: "Since",
+                table: "CommitteeMemberships");
+
+            migrationBuilder.DropColumn(
+                name: "EpId",
+                table: "Authors");
+
+            migrationBuilder.DropColumn(
+                name: "EpImportedAt",
+                table: "Authors");
+
+            migrationBuilder.DropColumn(
+                name: "EpPhotoETag",
+                table: "Authors");
+
+            migrationBuilder.DropColumn(
+                name: "EpRecordHash",
+                table: "Authors");
+
+            migrationBuilder.DropColumn(
+                name: "PhotoFromEp",
+                table: "Authors");
+        }
+    }
+}
