@@ -57,8 +57,16 @@ public static class AuditActions
     public const string MepCreated = "Mep.Created";
     public const string MepEdited = "Mep.Edited";
     public const string MepDeactivated = "Mep.Deactivated";
+    /// <summary>The EP import: an MEP created from, linked to, refreshed from the EP's data, or gone from its roster.</summary>
+    public const string MepImported = "Mep.Imported";
+    public const string MepLinkedToEp = "Mep.LinkedToEp";
+    public const string MepRefreshedFromEp = "Mep.RefreshedFromEp";
+    public const string MepLeftParliament = "Mep.LeftParliament";
 
     public const string CommitteeCreated = "Committee.Created";
+    /// <summary>The EP import: a committee created from, or its code and names refreshed from, the EP's data.</summary>
+    public const string CommitteeImported = "Committee.Imported";
+    public const string CommitteeRefreshedFromEp = "Committee.RefreshedFromEp";
     public const string CommitteeEdited = "Committee.Edited";
     public const string CommitteeRetired = "Committee.Retired";
     public const string CommitteeMerged = "Committee.Merged";

@@ -60,6 +60,33 @@ public sealed class MediaLibrary(MepCmsDbContext db, ImageProcessor processor, M
     }
 
     /// <summary>
+    /// Adds an image already through <see cref="ImageProcessor"/> inside the caller's unit of work: the row
+    /// and its audit entry are saved with the caller's next save; the file is written now, and the caller
+    /// deletes it with <see cref="Discard"/> when that save does not happen (the import's rollback).
+    /// </summary>
+    public async Task<MediaItem> StageAsync(ProcessedImage image, MediaKind kind, string altText, string? credit, string? licence,
+        string? userId, string userName, CancellationToken cancellationToken)
+    {
+        var item = new MediaItem
+        {
+            FileName = MediaFiles.NewName(image.Format), Kind = kind, Width = image.Width, Height = image.Height,
+            Bytes = image.Content.Length, ContentType = image.Format.ContentType, AltText = altText.Trim(),
+            Credit = Blank(credit), Licence = Blank(licence),
+            UploadedById = userId, UploadedByName = userName, UploadedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        await files.WriteAsync(item.FileName, image.Content, cancellationToken);
+        db.Media.Add(item);
+        db.Record(userId, userName, item.UploadedAt, AuditActions.MediaUploaded, "Media", item.FileName, $"{kind}, {item.Width}×{item.Height}, {item.Bytes} bytes: {item.AltText}");
+        return item;
+    }
+
+    /// <summary>Deletes the file of an image staged by <see cref="StageAsync"/> whose row was never saved.</summary>
+    public void Discard(MediaItem item) => files.Delete(item.FileName);
+
+    /// <summary>Deletes the file of an image whose row the caller removed and saved.</summary>
+    public void DeleteFile(string fileName) => files.Delete(fileName);
+
+    /// <summary>
     /// After an MEP's photo was replaced or removed: the old photo leaves the library too, unless
     /// something else still shows it. Any other URL (an image of the library, an external address) is left alone.
     /// </summary>

@@ -1,0 +1,11 @@
+namespace MepCms.Web.Features.EpImport;
+
+public static class EpImportSetup
+{
+    /// <summary>The import from the European Parliament's open data: the importer and its sources.</summary>
+    public static IServiceCollection AddEpImport(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<EpImporter>();
+        return services;
+    }
+}
