@@ -48,7 +48,7 @@ builder.Services.AddSeeding();
 
 var app = builder.Build();
 
-// `dotnet MepCms.Web.dll migrate` migrates and exits; no web server.
+// `dotnet MepCms.Web.dll migrate` migrates and exits, `import-ep …` imports from the EP's open data; no web server.
 if (await app.RunCommandAsync(args))
 {
     return;

@@ -14,6 +14,11 @@ public static class MigrateCommand
     /// <summary>Runs the command named by the first argument, if any; true when one ran (the app then exits).</summary>
     public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
     {
+        if (await Features.EpImport.EpImportCommand.RunAsync(app, args, Console.Out) is { } exitCode)
+        {
+            Environment.ExitCode = exitCode;
+            return true;
+        }
         if (args is not [Name, ..])
         {
             return false;

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using MepCms.Tests.Infrastructure;
 using MepCms.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -47,44 +45,8 @@ public sealed class MigrateCommandTests : IDisposable
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    /// <summary>Runs the web project's own build output, the way the container's entry point does.</summary>
-    private async Task<(int ExitCode, string Output)> RunAsync(string connectionString)
-    {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/{Configuration}/net10.0
-        var folder = Path.Combine(DeploymentTests.Root, "src", "MepCms.Web", "bin", configuration, "net10.0");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { Path.Combine(folder, "MepCms.Web.dll"), "migrate" },
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["ConnectionStrings__MepCms"] = connectionString,
-                ["Database__Provider"] = "Sqlite",
-                ["Database__MigrateOnStartup"] = "false",
-                ["Admin__Email"] = MepCmsFactory.AdminEmail,
-                ["Admin__Password"] = MepCmsFactory.AdminPassword,
-                ["Admin__PasswordFile"] = Path.Combine(_database.Folder, "password.txt"),
-                ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
-            },
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("migrate did not exit within 90 s: it must not start the web server");
-        }
-        return (process.ExitCode, await output + await error);
-    }
+    private Task<(int ExitCode, string Output)> RunAsync(string connectionString) =>
+        WebCommand.RunAsync(_database, ["migrate"], connectionString: connectionString);
 
     public void Dispose() => _database.Dispose();
 }
