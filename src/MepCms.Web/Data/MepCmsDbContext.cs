@@ -35,6 +35,7 @@ public abstract class MepCmsDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<CommitteeMembership> CommitteeMemberships => Set<CommitteeMembership>();
     public DbSet<Committee> Committees => Set<Committee>();
     public DbSet<CommitteeName> CommitteeNames => Set<CommitteeName>();
+    public DbSet<Features.EpImport.EpImportUpload> EpImportUploads => Set<Features.EpImport.EpImportUpload>();
     public DbSet<Topic> Topics => Set<Topic>();
     public DbSet<Rating> Ratings => Set<Rating>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -943,6 +943,30 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                     b.ToTable("CommitteeNames");
                 });
 
+            modelBuilder.Entity("MepCms.Web.Features.EpImport.EpImportUpload", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("EpImportUploads");
+                });
+
             modelBuilder.Entity("MepCms.Web.Features.Media.MediaItem", b =>
                 {
                     b.Property<int>("Id")

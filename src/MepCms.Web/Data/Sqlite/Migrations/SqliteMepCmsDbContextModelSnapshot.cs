@@ -910,6 +910,30 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.ToTable("CommitteeNames");
                 });
 
+            modelBuilder.Entity("MepCms.Web.Features.EpImport.EpImportUpload", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("EpImportUploads");
+                });
+
             modelBuilder.Entity("MepCms.Web.Features.Media.MediaItem", b =>
                 {
                     b.Property<int>("Id")

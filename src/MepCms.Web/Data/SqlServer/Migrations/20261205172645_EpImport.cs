@@ -84,6 +84,20 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "EpImportUploads",
+                columns: table => new
+                {
+                    Token = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Content = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EpImportUploads", x => x.Token);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Committees_EpId",
                 table: "Committees",
@@ -97,6 +111,11 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                 column: "EpId",
                 unique: true,
                 filter: "[EpId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EpImportUploads_CreatedAt",
+                table: "EpImportUploads",
+                column: "CreatedAt");
         }
 
         /// <inheritdoc />
@@ -104,6 +123,9 @@ namespace MepCms.Web.Data.SqlServer.Migrations
         {
             migrationBuilder.DropTable(
                 name: "CommitteeNames");
+
+            migrationBuilder.DropTable(
+                name: "EpImportUploads");
 
             migrationBuilder.DropIndex(
                 name: "IX_Committees_EpId",

@@ -1,18 +1,23 @@
+using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 
 namespace MepCms.Web.Features.EpImport;
 
 /// <summary>
-/// The API's answers saved as files under the API's own paths (<c>meps/show-current.json</c>,
-/// <c>meps/{id}.json</c>, <c>corporate-bodies/{id}.json</c>, <c>mepphoto/{id}.jpg</c>), read through the same reader.
+/// The API's answers saved under the API's own paths (<c>meps/show-current.json</c>, <c>meps/{id}.json</c>,
+/// <c>corporate-bodies/{id}.json</c>, <c>mepphoto/{id}.jpg</c>), read through the same parser as the API's:
+/// a folder (<see cref="EpDirectory"/>) or an upload kept in memory (<see cref="EpArchive"/>).
 /// </summary>
-public sealed partial class EpDirectory(string root) : IEpSource
+public abstract partial class EpSavedAnswers : IEpSource
 {
     /// <summary>The EP's identifiers are short and plain; anything else never reaches a path.</summary>
     [GeneratedRegex("^[A-Za-z0-9_-]{1,40}$")]
-    private static partial Regex SafeId();
+    protected static partial Regex SafeId();
 
-    public string Name => "files";
+    public abstract string Name { get; }
+
+    /// <summary>The saved answer at a path of the API, or null when none was saved.</summary>
+    protected abstract byte[]? Find(string relative);
 
     public IReadOnlyList<EpRosterEntry> Roster() => EpJsonLd.ParseRoster(Read("meps/show-current.json"));
 
@@ -21,11 +26,7 @@ public sealed partial class EpDirectory(string root) : IEpSource
     public EpBody Body(string id) => EpJsonLd.ParseBody(Read($"corporate-bodies/{Checked(id)}.json"));
 
     /// <summary>The saved photo's bytes, or null when none was saved.</summary>
-    public byte[]? Photo(string id)
-    {
-        var path = Path.Combine(root, "mepphoto", $"{Checked(id)}.jpg");
-        return File.Exists(path) ? File.ReadAllBytes(path) : null;
-    }
+    public byte[]? Photo(string id) => Find($"mepphoto/{Checked(id)}.jpg");
 
     public Task<IReadOnlyList<EpRosterEntry>> RosterAsync(CancellationToken cancellationToken) => Task.FromResult(Roster());
 
@@ -37,18 +38,25 @@ public sealed partial class EpDirectory(string root) : IEpSource
     {
         var bytes = Photo(mep.EpId);
         if (bytes is null) return Task.FromResult<EpPhoto?>(null);
-        // A file's validator is its content: the same saved photo twice is "not modified".
-        var etag = "\"" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..32] + "\"";
+        // A saved photo's validator is its content: the same photo twice is "not modified".
+        var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..32] + "\"";
         return Task.FromResult<EpPhoto?>(etag == knownETag ? EpPhoto.Unchanged : new EpPhoto(bytes, etag, false));
     }
 
-    private static string Checked(string id) =>
+    protected static string Checked(string id) =>
         SafeId().IsMatch(id) ? id : throw new EpFormatException($"'{id}' is not an EP identifier.");
 
-    private byte[] Read(string relative)
+    private byte[] Read(string relative) => Find(relative) ?? throw new EpFormatException($"{relative} is missing.");
+}
+
+/// <summary>The API's answers saved as files in a folder (<c>import-ep --from DIR</c>).</summary>
+public sealed class EpDirectory(string root) : EpSavedAnswers
+{
+    public override string Name => "files";
+
+    protected override byte[]? Find(string relative)
     {
         var path = Path.Combine(root, relative);
-        if (!File.Exists(path)) throw new EpFormatException($"{relative} is missing.");
-        return File.ReadAllBytes(path);
+        return File.Exists(path) ? File.ReadAllBytes(path) : null;
     }
 }

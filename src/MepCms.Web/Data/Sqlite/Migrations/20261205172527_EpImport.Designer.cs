@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MepCms.Web.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteMepCmsDbContext))]
-    [Migration("20261205171219_EpImport")]
+    [Migration("20261205172527_EpImport")]
     partial class EpImport
     {
         /// <inheritdoc />
@@ -911,6 +911,30 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.HasKey("CommitteeId", "Language");
 
                     b.ToTable("CommitteeNames");
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.EpImport.EpImportUpload", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("EpImportUploads");
                 });
 
             modelBuilder.Entity("MepCms.Web.Features.Media.MediaItem", b =>

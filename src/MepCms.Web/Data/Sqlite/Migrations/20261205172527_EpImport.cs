@@ -84,6 +84,20 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "EpImportUploads",
+                columns: table => new
+                {
+                    Token = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EpImportUploads", x => x.Token);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Committees_EpId",
                 table: "Committees",
@@ -95,6 +109,11 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                 table: "Authors",
                 column: "EpId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EpImportUploads_CreatedAt",
+                table: "EpImportUploads",
+                column: "CreatedAt");
         }
 
         /// <inheritdoc />
@@ -102,6 +121,9 @@ namespace MepCms.Web.Data.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "CommitteeNames");
+
+            migrationBuilder.DropTable(
+                name: "EpImportUploads");
 
             migrationBuilder.DropIndex(
                 name: "IX_Committees_EpId",

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MepCms.Web.Data.SqlServer.Migrations
 {
     [DbContext(typeof(SqlServerMepCmsDbContext))]
-    [Migration("20261205171223_EpImport")]
+    [Migration("20261205172645_EpImport")]
     partial class EpImport
     {
         /// <inheritdoc />
@@ -944,6 +944,30 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                     b.HasKey("CommitteeId", "Language");
 
                     b.ToTable("CommitteeNames");
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.EpImport.EpImportUpload", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("EpImportUploads");
                 });
 
             modelBuilder.Entity("MepCms.Web.Features.Media.MediaItem", b =>
