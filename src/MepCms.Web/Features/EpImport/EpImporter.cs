@@ -72,20 +72,20 @@ public sealed class EpImporter(MepCmsDbContext db, MediaLibrary media, ImageProc
                 if (author is not null)
                 {
                     linked.Add(author.Id);
-                    meps.Add(new EpMepPlan(EpMepChange.Link, record.EpId, record.FullName, author.Id, author.Slug, Differences(author, record, committees), record));
+                    meps.Add(new EpMepPlan(EpMepChange.Link, record.EpId, record.FullName, author.Id, author.Slug, EpComparison.Differences(author, record, committees), record));
                 }
                 else
                 {
-                    meps.Add(new EpMepPlan(EpMepChange.New, record.EpId, record.FullName, null, null, Differences(null, record, committees), record));
+                    meps.Add(new EpMepPlan(EpMepChange.New, record.EpId, record.FullName, null, null, EpComparison.Differences(null, record, committees), record));
                 }
                 continue;
             }
             if (leftAlready)
             {
-                if (author.IsActive) meps.Add(LeftPlan(author));
+                if (author.IsActive) meps.Add(EpComparison.LeftPlan(author));
                 continue;
             }
-            var fields = Differences(author, record, committees);
+            var fields = EpComparison.Differences(author, record, committees);
             var unchanged = author.EpRecordHash == record.Hash || fields.Count == 0;
             meps.Add(new EpMepPlan(unchanged ? EpMepChange.Unchanged : EpMepChange.Changed, record.EpId, record.FullName, author.Id, author.Slug,
                 unchanged ? [] : fields, record));
@@ -96,10 +96,10 @@ public sealed class EpImporter(MepCmsDbContext db, MediaLibrary media, ImageProc
             meps.AddRange(authors
                 .Where(a => a.EpId is not null && a.IsActive && !current.Contains(a.EpId) && !planned.Contains(a.EpId))
                 .OrderBy(a => a.FullName, StringComparer.CurrentCulture)
-                .Select(LeftPlan));
+                .Select(EpComparison.LeftPlan));
         }
 
-        return new EpImportPlan(source.Name, meps, CommitteePlans(reading, meps, committees), warnings, errors, reading.Meps);
+        return new EpImportPlan(source.Name, meps, EpComparison.CommitteePlans(reading, meps, committees), warnings, errors, reading.Meps);
     }
 
     /// <summary>
@@ -201,12 +201,12 @@ public sealed class EpImporter(MepCmsDbContext db, MediaLibrary media, ImageProc
             committee.EpId = entry.EpId;
             committee.Code = entry.Code;
             committee.Name = entry.Name;
-            foreach (var (language, name) in entry.Body.Names.Where(n => LanguageCode(n.Key) is not null))
+            foreach (var (language, name) in entry.Body.Names.Where(n => EpComparison.LanguageCode(n.Key) is not null))
             {
-                var code = LanguageCode(language)!;
+                var code = EpComparison.LanguageCode(language)!;
                 var known = committee.Names.FirstOrDefault(n => n.Language == code);
-                if (known is null) committee.Names.Add(new CommitteeName { Language = code, Name = Clip(name) });
-                else known.Name = Clip(name);
+                if (known is null) committee.Names.Add(new CommitteeName { Language = code, Name = EpComparison.Clip(name) });
+                else known.Name = EpComparison.Clip(name);
             }
         }
         await db.SaveChangesAsync(cancellationToken);
@@ -240,7 +240,7 @@ public sealed class EpImporter(MepCmsDbContext db, MediaLibrary media, ImageProc
                 db.Authors.Add(author);
             }
             (author.EpId, author.FullName, author.CountryCode, author.PoliticalGroup, author.NationalParty) =
-                (record.EpId, Clip(record.FullName), record.CountryCode, Clip(record.PoliticalGroup, 64), Clip(record.NationalParty));
+                (record.EpId, EpComparison.Clip(record.FullName), record.CountryCode, EpComparison.Clip(record.PoliticalGroup, 64), EpComparison.Clip(record.NationalParty));
             (author.EpRecordHash, author.EpImportedAt, author.IsActive) = (record.Hash, now, true);
             Seats(author, record, byEpId);
             var previousPhoto = author.PhotoPath;
@@ -253,7 +253,7 @@ public sealed class EpImporter(MepCmsDbContext db, MediaLibrary media, ImageProc
             await db.SaveChangesAsync(cancellationToken);
             var summary = entry.Change switch
             {
-                EpMepChange.New => $"{author.FullName} ({author.CountryCode}, {author.PoliticalGroup}), EP {record.EpId}; committees: {Committees(record)}",
+                EpMepChange.New => $"{author.FullName} ({author.CountryCode}, {author.PoliticalGroup}), EP {record.EpId}; committees: {EpComparison.Committees(record)}",
                 _ => $"{author.FullName}, EP {record.EpId}: " + (entry.Fields.Count == 0 ? "photo" : string.Join("; ", entry.Fields.Select(f => $"{f.Field}: {f.Before} → {f.After}"))),
             };
             Audit(entry.Change switch
@@ -287,69 +287,6 @@ public sealed class EpImporter(MepCmsDbContext db, MediaLibrary media, ImageProc
         }
     }
 
-    private static EpMepPlan LeftPlan(Author author) =>
-        new(EpMepChange.Left, author.EpId!, author.FullName, author.Id, author.Slug, [new EpFieldChange("Status", "Current MEP", "Former MEP")], null);
-
-    /// <summary>The EP-owned fields that differ between MepCms and the EP (all of them for a new MEP).</summary>
-    private static List<EpFieldChange> Differences(Author? author, EpRecord record, IReadOnlyList<Committee> committees)
-    {
-        var changes = new List<EpFieldChange>();
-        void Compare(string field, string? before, string after)
-        {
-            if (!string.Equals(before ?? "", after, StringComparison.Ordinal)) changes.Add(new EpFieldChange(field, before ?? "", after));
-        }
-        Compare("Name", author?.FullName, record.FullName);
-        Compare("Country", author?.CountryCode, record.CountryCode);
-        Compare("Political group", author?.PoliticalGroup, record.PoliticalGroup);
-        Compare("National party", author?.NationalParty, record.NationalParty);
-        var before = author is null ? "" : string.Join(", ", author.Memberships.Where(m => m.FromEp).OrderBy(m => m.Committee.Code, StringComparer.Ordinal)
-            .Select(m => Seat(m.Committee.Code, m.Role, m.Since)));
-        Compare("EP committees", before, Committees(record));
-        if (author is not null && !author.IsActive) changes.Add(new EpFieldChange("Status", "Former MEP", "Current MEP"));
-        if (record.PhotoUrl is not null && (author is null || author.PhotoPath is null)) changes.Add(new EpFieldChange("Photo", "", "EP photo"));
-        return changes;
-    }
-
-    private static string Committees(EpRecord record) => string.Join(", ", record.Seats.Select(s => Seat(s.CommitteeCode, s.Role, s.Since)));
-
-    private static string Seat(string code, CommitteeRole role, DateOnly? since) =>
-        $"{code} {new CommitteeRoleLink("", "", code, role).RoleText.ToLowerInvariant()}{(since is { } d ? $" since {d:yyyy-MM-dd}" : "")}";
-
-    /// <summary>The committees the read MEPs sit in that are new to MepCms or whose code or names the EP changed.</summary>
-    private static List<EpCommitteePlan> CommitteePlans(EpReading reading, List<EpMepPlan> meps, IReadOnlyList<Committee> committees)
-    {
-        var needed = meps.Where(m => m.Record is not null && m.Change != EpMepChange.Unchanged).SelectMany(m => m.Record!.Seats).Select(s => s.CommitteeEpId)
-            .Concat(meps.Where(m => m.Change == EpMepChange.Unchanged).SelectMany(m => m.Record!.Seats).Select(s => s.CommitteeEpId))
-            .Distinct(StringComparer.Ordinal);
-        var plans = new List<EpCommitteePlan>();
-        foreach (var id in needed.Order(StringComparer.Ordinal))
-        {
-            if (!reading.Bodies.TryGetValue(id, out var body)) continue;
-            var name = Clip(body.Names.TryGetValue("en", out var english) ? english : body.Names.Values.FirstOrDefault() ?? body.Code);
-            var committee = committees.FirstOrDefault(c => c.EpId == id) ?? committees.FirstOrDefault(c => c.EpId is null && string.Equals(c.Code, body.Code, StringComparison.OrdinalIgnoreCase));
-            if (committee is null)
-            {
-                plans.Add(new EpCommitteePlan(true, id, body.Code, name, null, [new EpFieldChange("Name", "", name)], body));
-                continue;
-            }
-            var fields = new List<EpFieldChange>();
-            if (committee.EpId is null) fields.Add(new EpFieldChange("EP identifier", "", id));
-            if (committee.Code != body.Code) fields.Add(new EpFieldChange("Code", committee.Code, body.Code));
-            if (committee.Name != name) fields.Add(new EpFieldChange("Name", committee.Name, name));
-            foreach (var (language, text) in body.Names.Where(n => LanguageCode(n.Key) is not null && n.Key != "en").OrderBy(n => n.Key, StringComparer.Ordinal))
-            {
-                var known = committee.Names.FirstOrDefault(n => n.Language == LanguageCode(language))?.Name;
-                if (known != Clip(text)) fields.Add(new EpFieldChange($"Name ({LanguageCode(language)})", known ?? "", Clip(text)));
-            }
-            if (fields.Count > 0) plans.Add(new EpCommitteePlan(false, id, body.Code, name, committee.Id, fields, body));
-        }
-        return plans;
-    }
-
-    /// <summary>An ISO 639-1 code of the language map, or null for anything else (the EP also uses "mul" and "zxx").</summary>
-    private static string? LanguageCode(string key) =>
-        key.Length == 2 && key.All(char.IsAsciiLetterLower) ? key : null;
-
     private static string UniqueSlug(string wanted, IEnumerable<string> taken)
     {
         var used = taken.ToHashSet(StringComparer.Ordinal);
@@ -358,5 +295,4 @@ public sealed class EpImporter(MepCmsDbContext db, MediaLibrary media, ImageProc
         return slug;
     }
 
-    private static string Clip(string text, int length = Limits.Name) => text.Length <= length ? text : text[..length];
 }
