@@ -118,7 +118,8 @@ public sealed partial class EpArchive : EpSavedAnswers
                 if (items.Count > 1 || !first.TryGetProperty("hasMembership", out _)) return "meps/show-current.json";
                 return id is not null && SafeId().IsMatch(id) ? $"meps/{id}.json" : throw new EpFormatException($"{name}: the MEP has no identifier.");
             }
-            if (type.EndsWith("Organization", StringComparison.Ordinal) && items.Count == 1)
+            if (type.EndsWith("Organization", StringComparison.Ordinal) && items.Count > 1) return "corporate-bodies/show-current.json";
+            if (type.EndsWith("Organization", StringComparison.Ordinal))
             {
                 return id is not null && SafeId().IsMatch(id) ? $"corporate-bodies/{id}.json" : throw new EpFormatException($"{name}: the body has no identifier.");
             }

@@ -5,6 +5,7 @@ public static class EpImportSetup
     /// <summary>The import from the European Parliament's open data: the importer and its sources.</summary>
     public static IServiceCollection AddEpImport(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddMemoryCache();
         services.AddScoped<EpImporter>();
         return services;
     }

@@ -28,13 +28,19 @@ public sealed class UploadLimitAttribute : Attribute, IAsyncAuthorizationFilter,
     /// <summary>The form carries a PDF document (<see cref="MediaOptions.AttachmentMaxBytes"/>), not an image.</summary>
     public bool Document { get; init; }
 
+    /// <summary>The form carries other files with their own limit (the EP import's saved answers); 0 for an image or a document.</summary>
+    public long MaxBytes { get; init; }
+
+    /// <summary>What the 413 page calls the files when <see cref="MaxBytes"/> is set ("import files").</summary>
+    public string? What { get; init; }
+
     public int Order => -100;
 
     public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
     {
         var http = context.HttpContext;
         var options = http.RequestServices.GetRequiredService<IOptions<MediaOptions>>().Value;
-        var limit = (Document ? options.AttachmentMaxBytes : options.MaxUploadBytes) + FormAllowance;
+        var limit = (MaxBytes > 0 ? MaxBytes : Document ? options.AttachmentMaxBytes : options.MaxUploadBytes) + FormAllowance;
         if (http.Request.ContentLength > limit)
         {
             context.Result = TooLarge(context, options, http.Request.ContentLength);
@@ -65,8 +71,8 @@ public sealed class UploadLimitAttribute : Attribute, IAsyncAuthorizationFilter,
 
     private IActionResult TooLarge(AuthorizationFilterContext context, MediaOptions options, long? sent)
     {
-        var model = new UploadTooLargeViewModel(Document ? Sizes.Text(options.AttachmentMaxBytes) : options.MaxUploadText, sent is { } bytes ? Sizes.Text(bytes) : null,
-            ReturnPathOf(context)) { What = Document ? "documents" : "images" };
+        var model = new UploadTooLargeViewModel(MaxBytes > 0 ? Sizes.Text(MaxBytes) : Document ? Sizes.Text(options.AttachmentMaxBytes) : options.MaxUploadText,
+            sent is { } bytes ? Sizes.Text(bytes) : null, ReturnPathOf(context)) { What = MaxBytes > 0 ? What ?? "files" : Document ? "documents" : "images" };
         if (WantsJson(context.HttpContext.Request))
         {
             return new JsonResult(new { error = model.Message }) { StatusCode = StatusCodes.Status413PayloadTooLarge };
