@@ -36,6 +36,7 @@ public abstract class MepCmsDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Committee> Committees => Set<Committee>();
     public DbSet<CommitteeName> CommitteeNames => Set<CommitteeName>();
     public DbSet<Features.EpImport.EpImportUpload> EpImportUploads => Set<Features.EpImport.EpImportUpload>();
+    public DbSet<Features.EpImport.ScheduledRun> ScheduledRuns => Set<Features.EpImport.ScheduledRun>();
     public DbSet<Topic> Topics => Set<Topic>();
     public DbSet<Rating> Ratings => Set<Rating>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -7,6 +7,9 @@ public static class EpImportSetup
     {
         services.AddMemoryCache();
         services.AddScoped<EpImporter>();
+        services.AddOptions<EpScheduleOptions>().BindConfiguration(EpScheduleOptions.Section);
+        services.AddSingleton<EpImportSchedule>();
+        services.AddHostedService(sp => sp.GetRequiredService<EpImportSchedule>());
         return services;
     }
 }

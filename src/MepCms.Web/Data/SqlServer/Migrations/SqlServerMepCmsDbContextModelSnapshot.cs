@@ -967,6 +967,23 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                     b.ToTable("EpImportUploads");
                 });
 
+            modelBuilder.Entity("MepCms.Web.Features.EpImport.ScheduledRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Job", "Day");
+
+                    b.ToTable("ScheduledRuns");
+                });
+
             modelBuilder.Entity("MepCms.Web.Features.Media.MediaItem", b =>
                 {
                     b.Property<int>("Id")

@@ -934,6 +934,23 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.ToTable("EpImportUploads");
                 });
 
+            modelBuilder.Entity("MepCms.Web.Features.EpImport.ScheduledRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Job", "Day");
+
+                    b.ToTable("ScheduledRuns");
+                });
+
             modelBuilder.Entity("MepCms.Web.Features.Media.MediaItem", b =>
                 {
                     b.Property<int>("Id")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MepCms.Web.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteMepCmsDbContext))]
-    [Migration("20261205172527_EpImport")]
+    [Migration("20261205174057_EpImport")]
     partial class EpImport
     {
         /// <inheritdoc />
@@ -935,6 +935,23 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("EpImportUploads");
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.EpImport.ScheduledRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Job", "Day");
+
+                    b.ToTable("ScheduledRuns");
                 });
 
             modelBuilder.Entity("MepCms.Web.Features.Media.MediaItem", b =>

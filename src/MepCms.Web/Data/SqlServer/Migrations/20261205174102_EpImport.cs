@@ -98,6 +98,19 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                     table.PrimaryKey("PK_EpImportUploads", x => x.Token);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ScheduledRuns",
+                columns: table => new
+                {
+                    Job = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    ClaimedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScheduledRuns", x => new { x.Job, x.Day });
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Committees_EpId",
                 table: "Committees",
@@ -126,6 +139,9 @@ namespace MepCms.Web.Data.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "EpImportUploads");
+
+            migrationBuilder.DropTable(
+                name: "ScheduledRuns");
 
             migrationBuilder.DropIndex(
                 name: "IX_Committees_EpId",

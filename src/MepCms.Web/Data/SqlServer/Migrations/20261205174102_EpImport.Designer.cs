@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MepCms.Web.Data.SqlServer.Migrations
 {
     [DbContext(typeof(SqlServerMepCmsDbContext))]
-    [Migration("20261205172645_EpImport")]
+    [Migration("20261205174102_EpImport")]
     partial class EpImport
     {
         /// <inheritdoc />
@@ -968,6 +968,23 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("EpImportUploads");
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.EpImport.ScheduledRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Job", "Day");
+
+                    b.ToTable("ScheduledRuns");
                 });
 
             modelBuilder.Entity("MepCms.Web.Features.Media.MediaItem", b =>
