@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using MepCms.Benchmarks;
 
-// The load benchmark of the public site, or with --mail the e-mail benchmark: see README.md ("Benchmark") and run.sh.
+// The load benchmark of the public site, with --mail the e-mail benchmark, with --ep-import the EP import: see README.md ("Benchmark") and run.sh.
 var options = BenchmarkOptions.Parse(args);
 var repository = BenchmarkOptions.FindRepository();
 var work = Directory.CreateTempSubdirectory("mepcms-bench-").FullName;
@@ -14,6 +14,14 @@ try
         var mailReport = await MailRun.MeasureAsync(Shell.PublishApp(repository, work), work, MailBenchmarkOptions.Parse(args));
         Console.WriteLine(mailReport);
         await Shell.SaveResultAsync(repository, "latest-mail.md", mailReport);
+        return;
+    }
+    if (args.Contains("--ep-import"))
+    {
+        // The import of the full roster from saved files (EpImportRun.cs).
+        var importReport = await EpImportRun.MeasureAsync(Shell.PublishApp(repository, work), work, 720);
+        Console.WriteLine(importReport);
+        await Shell.SaveResultAsync(repository, "latest-ep-import.md", importReport);
         return;
     }
     Wrk.EnsureInstalled();

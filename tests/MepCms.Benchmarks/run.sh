@@ -5,6 +5,7 @@
 # --app-setting Key=Value (repeatable; passed to the app as an environment variable).
 # --mail: the e-mail benchmark instead (publish POSTs with 0 and 10,000 subscribers, the sender's rate to a local SMTP sink);
 # its options: --subscribers 10000, --publishes 30, --warmup-publishes 5, --mail-timeout <seconds> (default 300).
+# --ep-import: the import of 720 MEPs with photos from saved files (import-ep --all --from DIR) instead.
 set -eu
 cd "$(dirname "$0")/../.."
 exec dotnet run -c Release --project tests/MepCms.Benchmarks -- "$@"

@@ -243,6 +243,29 @@ public sealed class EpImporterTests : IDisposable
         Assert.Equal(["124936", "1294"], await _app.WithDbAsync(db => db.Authors.Where(a => a.EpId != null).OrderBy(a => a.EpId).Select(a => a.EpId!).ToListAsync()));
     }
 
+    [Fact]
+    public async Task A_photo_that_is_not_an_image_is_a_warning_and_the_MEP_is_imported_without_it()
+    {
+        _files.Write("mepphoto/1294.jpg", "<html>not a photo</html>"u8.ToArray());
+
+        var result = await ApplyAsync(null);
+
+        Assert.Contains(result!.PhotoWarnings, w => w.StartsWith("The photo of Angelika Niebler was not stored", StringComparison.Ordinal));
+        Assert.Null((await _app.WithDbAsync(db => db.Authors.SingleAsync(a => a.EpId == "1294"))).PhotoPath);
+        Assert.Equal(0, await _app.WithDbAsync(db => db.Media.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_body_in_an_unexpected_shape_is_an_error_for_the_MEPs_who_sit_in_it_only()
+    {
+        _files.Write("corporate-bodies/5704.json", "{\"data\": {\"members\": [1, 2, 3]}}"u8.ToArray());
+
+        var plan = await PrepareAsync();
+
+        Assert.Equal(["124936"], plan.Errors.Keys); // the one MEP of S&D
+        Assert.Contains(plan.Meps, m => m.EpId == "1294" && m.Change == EpMepChange.New);
+    }
+
     private async Task<EpImportPlan> PrepareAsync(EpImportRequest? request = null)
     {
         await using var scope = _app.Services.CreateAsyncScope();
