@@ -18,5 +18,11 @@ public sealed class DatabaseOptions
 
     public bool MigrateOnStartup { get; set; } = true;
 
+    /// <summary>SQL Server: the web instances' own login, created by <c>migrate</c> (which connects as the owner); unset, none is made.</summary>
+    public string? AppLogin { get; set; }
+
+    /// <summary>Its password (from the environment, never the settings file).</summary>
+    public string? AppLoginPassword { get; set; }
+
     public const string DefaultConnectionString = "Data Source=App_Data/mepcms.db";
 }

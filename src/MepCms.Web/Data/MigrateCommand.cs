@@ -28,6 +28,7 @@ public static class MigrateCommand
             app.Logger.LogInformation("Applying database migrations");
             await app.PrepareAsync(migrate: true);
             app.Logger.LogInformation("The database is up to date");
+            await EnsureAppLoginAsync(app);
         }
         catch (Exception exception)
         {
@@ -35,5 +36,22 @@ public static class MigrateCommand
             Environment.ExitCode = 1;
         }
         return true;
+    }
+
+    /// <summary>On SQL Server with <c>Database:AppLogin</c> set: the web instances' own least-privilege login (SqlServerAppLogin).</summary>
+    private static async Task EnsureAppLoginAsync(WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
+        if (options.Provider != DatabaseProvider.SqlServer || string.IsNullOrWhiteSpace(options.AppLogin))
+        {
+            return;
+        }
+        if (SqlServer.SqlServerAppLogin.Problem(options.AppLogin, options.AppLoginPassword) is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        await SqlServer.SqlServerAppLogin.EnsureAsync(scope.ServiceProvider.GetRequiredService<MepCmsDbContext>(), options.AppLogin, options.AppLoginPassword!, app.Lifetime.ApplicationStopping);
+        app.Logger.LogInformation("The web instances' login {Login} may read and write rows", options.AppLogin);
     }
 }

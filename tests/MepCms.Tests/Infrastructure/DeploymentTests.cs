@@ -22,7 +22,13 @@ public sealed partial class DeploymentTests
     {
         foreach (var key in path)
         {
-            if (node is not YamlMappingNode map || !map.Children.TryGetValue(key, out var child))
+            if (node is not YamlMappingNode map)
+            {
+                return null;
+            }
+            // A key of the mapping itself, or of the one it merges in (`<<: *anchor`), as compose reads it.
+            if (!map.Children.TryGetValue(key, out var child)
+                && !(map.Children.TryGetValue("<<", out var merged) && merged is YamlMappingNode inherited && inherited.Children.TryGetValue(key, out child)))
             {
                 return null;
             }
@@ -115,13 +121,53 @@ public sealed partial class DeploymentTests
     [Fact]
     public void The_proxy_that_compose_trusts_sets_forwarded_headers_itself()
     {
-        var nginx = File.ReadAllText(Path.Combine(Root, "deploy/nginx.conf"));
+        var nginx = File.ReadAllText(Path.Combine(Root, "deploy/nginx.conf.template"));
         var ipam = (YamlMappingNode)((YamlMappingNode)((YamlMappingNode)Compose()["networks"])["default"])["ipam"];
         var subnet = Text(((YamlSequenceNode)ipam["config"]).Children.Single(), "subnet");
 
         Assert.Contains("proxy_set_header X-Forwarded-For $remote_addr;", nginx);
         Assert.Equal("172.28.0.0/24", Text(Service("web"), "environment", "ForwardedHeaders__KnownNetworks__0"));
         Assert.Equal("172.28.0.0/24", subnet);
+    }
+
+    [Fact]
+    public void The_web_instances_connect_with_their_own_login_which_the_migrate_step_creates()
+    {
+        var web = Text(Service("web"), "environment", "ConnectionStrings__MepCms")!;
+        var migrate = Text(Service("migrate"), "environment", "ConnectionStrings__MepCms")!;
+
+        Assert.Contains("User Id=mepcms_app;", web);
+        Assert.Contains("Password=${MSSQL_APP_PASSWORD:?", web);
+        Assert.DoesNotContain("User Id=sa;", web);
+        Assert.Contains("User Id=sa;", migrate);
+        Assert.Equal("mepcms_app", Text(Service("migrate"), "environment", "Database__AppLogin"));
+        Assert.StartsWith("${MSSQL_APP_PASSWORD:?", Text(Service("migrate"), "environment", "Database__AppLoginPassword"));
+        Assert.Equal("SqlServer", Text(Service("migrate"), "environment", "Database__Provider")); // the rest is shared
+        Assert.Matches("(?m)^MSSQL_APP_PASSWORD=$", File.ReadAllText(Path.Combine(Root, ".env.example")));
+    }
+
+    [Fact]
+    public void The_host_names_are_passed_and_the_image_is_built_once_for_migrate_and_web()
+    {
+        Assert.Equal("${ALLOWED_HOSTS:-*}", Text(Service("web"), "environment", "AllowedHosts"));
+        var built = ((YamlMappingNode)Compose()["services"]).Children.Where(s => ((YamlMappingNode)s.Value).Children.ContainsKey("build")).Select(s => s.Key.ToString());
+        Assert.Equal(["migrate"], built);
+        Assert.Equal(Text(Service("migrate"), "image"), Text(Service("web"), "image"));
+        Assert.Equal("never", Text(Service("web"), "pull_policy"));
+    }
+
+    [Fact]
+    public void Behind_a_TLS_terminator_the_proxy_passes_on_https_and_otherwise_only_its_own_scheme()
+    {
+        var nginx = File.ReadAllText(Path.Combine(Root, "deploy/nginx.conf.template"));
+
+        Assert.Equal("${BEHIND_TLS_PROXY:-false}", Text(Service("proxy"), "environment", "MEPCMS_BEHIND_TLS_PROXY"));
+        Assert.Contains("./deploy/nginx.conf.template:/etc/nginx/templates/default.conf.template:ro", ((YamlSequenceNode)Service("proxy")["volumes"]).Children.Select(v => v.ToString()));
+        Assert.Contains("map \"${MEPCMS_BEHIND_TLS_PROXY}:$http_x_forwarded_proto\" $mepcms_forwarded_proto {", nginx);
+        Assert.Matches(@"default\s+\$scheme;", nginx);
+        Assert.Matches(@"""true:https""\s+https;", nginx);
+        Assert.Contains("proxy_set_header X-Forwarded-Proto $mepcms_forwarded_proto;", nginx);
+        Assert.DoesNotContain("X-Forwarded-Proto $http_x_forwarded_proto", nginx);
     }
 
     [GeneratedRegex(@"(?i)(password[^:=\s]*\s*[:=]\s*|Password=)(?<value>[^;\s""]+)")]
