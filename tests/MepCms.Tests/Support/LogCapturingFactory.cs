@@ -7,7 +7,7 @@ using Serilog.Events;
 namespace MepCms.Tests.Support;
 
 /// <summary>The app with information-level logging captured in memory, to check what the logs contain.</summary>
-public sealed class LogCapturingFactory : MepCmsFactory
+public class LogCapturingFactory : MepCmsFactory
 {
     public ConcurrentQueue<LogEvent> Events { get; } = new();
 

@@ -14,7 +14,8 @@ namespace MepCms.Web.Features.Account;
 [AutoValidateAntiforgeryToken]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class AccountController(
-    SignInManager<AppUser> signIn, UserManager<AppUser> users, MepCmsDbContext db, TimeProvider clock, ILogger<AccountController> logger) : Controller
+    SignInManager<AppUser> signIn, UserManager<AppUser> users, MepCmsDbContext db, TimeProvider clock, TwoFactor.DevelopmentCodeHint hint,
+    ILogger<AccountController> logger) : Controller
 {
     // One message for every failure: it never says whether the e-mail or the password was wrong.
     public const string FailureMessage = "Sign-in failed: the e-mail or password is not right, or the account is locked for a while after too many attempts.";
@@ -58,10 +59,18 @@ public sealed class AccountController(
     [HttpPost(RecoveryStepPath), EnableRateLimiting(LoginRateLimit.Policy)]
     public Task<IActionResult> RecoveryCode(SecondStepForm form) => SecondStepAsync(form, recovery: true);
 
-    private async Task<IActionResult> SecondStepPageAsync(string? returnUrl, bool recovery) =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null
-            ? Redirect("/account/login") // no password step in progress (or it expired): start again
-            : View("SecondStep", new SecondStepViewModel(new SecondStepForm { ReturnUrl = LocalOrNull(returnUrl) }, recovery, null));
+    private async Task<IActionResult> SecondStepPageAsync(string? returnUrl, bool recovery)
+    {
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
+        {
+            return Redirect("/account/login"); // no password step in progress (or it expired): start again
+        }
+        if (!recovery)
+        {
+            await hint.WriteAsync(users, user);
+        }
+        return View("SecondStep", new SecondStepViewModel(new SecondStepForm { ReturnUrl = LocalOrNull(returnUrl) }, recovery, null));
+    }
 
     private async Task<IActionResult> SecondStepAsync(SecondStepForm form, bool recovery)
     {

@@ -20,7 +20,7 @@ namespace MepCms.Web.Features.TwoFactor;
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class TwoFactorController(
     UserManager<AppUser> users, SignInManager<AppUser> signIn, QrCodeSvg qr, IOptions<SiteOptions> site, IOptions<SecurityOptions> security,
-    MepCmsDbContext db, TimeProvider clock, ILogger<TwoFactorController> logger) : Controller
+    MepCmsDbContext db, TimeProvider clock, DevelopmentCodeHint hint, ILogger<TwoFactorController> logger) : Controller
 {
     public const string WrongCode = "That code is not right. Check the time on your phone and enter the code the app shows now.";
     public const string WrongPassword = "Your password is not right. Changing two-factor sign-in needs your password again.";
@@ -140,6 +140,7 @@ public sealed class TwoFactorController(
             await signIn.RefreshSignInAsync(user); // the new key changed the security stamp
             key = (await users.GetAuthenticatorKeyAsync(user))!;
         }
+        await hint.WriteAsync(users, user);
         var issuer = site.Value.Name.Replace(':', ' ');
         var account = user.Email ?? user.UserName ?? user.Id;
         var uri = $"otpauth://totp/{Uri.EscapeDataString(issuer)}:{Uri.EscapeDataString(account)}?secret={key}&issuer={Uri.EscapeDataString(issuer)}&digits={TotpTokenProvider.Digits}";

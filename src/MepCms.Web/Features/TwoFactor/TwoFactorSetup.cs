@@ -25,6 +25,7 @@ public static class TwoFactorSetup
             o.Tokens.ProviderMap[TotpTokenProvider.Name] = new TokenProviderDescriptor(typeof(TotpTokenProvider));
         });
         services.AddTransient<TotpTokenProvider>();
+        services.AddSingleton<DevelopmentCodeHint>();
         services.AddScoped<IUserStore<AppUser>, RecoveryCodeHashingUserStore>();
         services.AddScoped<IUserClaimsPrincipalFactory<AppUser>, TwoFactorClaimsFactory>();
         services.AddSingleton<QrCodeSvg>();
