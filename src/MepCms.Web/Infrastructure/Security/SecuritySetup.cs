@@ -10,12 +10,15 @@ public static class SecuritySetup
     /// </summary>
     public static WebApplicationBuilder AddMepCmsSecurity(this WebApplicationBuilder builder)
     {
-        builder.WebHost.ConfigureKestrel(o =>
+        builder.WebHost.ConfigureKestrel((context, o) =>
         {
             o.AddServerHeader = false;
             o.Limits.MaxRequestLineSize = 8 * 1024;        // longer → 414
             o.Limits.MaxRequestHeaderCount = 64;           // more → 431
             o.Limits.MaxRequestHeadersTotalSize = 32 * 1024; // larger → 431
+            // Slow clients and idle connections: Kestrel:Limits (appsettings.json; README "Settings").
+            // A body slower than 240 bytes a second after 5 seconds is cut off (Kestrel's own default).
+            context.Configuration.GetSection("Kestrel:Limits").Bind(o.Limits);
         });
         var services = builder.Services;
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
