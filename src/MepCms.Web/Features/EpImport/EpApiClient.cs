@@ -39,7 +39,7 @@ public sealed partial class EpApiClient(HttpClient http, IOptions<EpImportOption
             var before = roster.Count;
             roster.AddRange(page.Where(entry => seen.Add(entry.EpId)));
             if (page.Count < size) return roster;
-            // A server that ignores the offset would page forever: a page with nothing new ends the roster.
+            // A server that ignores the offset would page forever: a page with nothing new stops the reading as an error.
             if (roster.Count == before) throw new EpFormatException($"{Name} repeated the roster at offset {offset}; it was not read to the end.");
         }
     }

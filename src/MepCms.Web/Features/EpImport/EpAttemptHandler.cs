@@ -5,24 +5,28 @@ namespace MepCms.Web.Features.EpImport;
 /// <summary>
 /// Spaces this process's requests to the EP at least <see cref="EpImportOptions.MinimumInterval"/> apart,
 /// whichever client or thread sends them. A singleton: typed clients and their handlers come and go.
+/// Requests pass one at a time, each measured from the moment the previous one actually left, so a process
+/// that stalls (a long GC, a busy thread pool) cannot release several late requests in one burst.
 /// </summary>
 public sealed class EpPacer(IOptions<EpImportOptions> options, TimeProvider time)
 {
-    private readonly Lock _gate = new();
-    private DateTimeOffset _next = DateTimeOffset.MinValue;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private DateTimeOffset? _last;
 
-    /// <summary>Waits for this request's turn. A turn given up by cancellation is not handed back: pacing errs on the slow side.</summary>
-    public Task WaitAsync(CancellationToken cancellationToken)
+    /// <summary>Waits for this request's turn; a request cancelled while waiting takes no turn.</summary>
+    public async Task WaitAsync(CancellationToken cancellationToken)
     {
-        TimeSpan wait;
-        lock (_gate)
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            var now = time.GetUtcNow();
-            var turn = _next > now ? _next : now;
-            _next = turn + options.Value.MinimumInterval;
-            wait = turn - now;
+            var wait = _last + options.Value.MinimumInterval - time.GetUtcNow();
+            if (wait > TimeSpan.Zero) await Task.Delay(wait.Value, time, cancellationToken).ConfigureAwait(false);
+            _last = time.GetUtcNow();
         }
-        return wait > TimeSpan.Zero ? Task.Delay(wait, time, cancellationToken) : Task.CompletedTask;
+        finally
+        {
+            _gate.Release();
+        }
     }
 }
 
@@ -47,7 +51,7 @@ internal sealed class EpAttemptHandler(EpPacer pacer) : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        await pacer.WaitAsync(cancellationToken);
+        await pacer.WaitAsync(cancellationToken).ConfigureAwait(false);
         request.Options.TryGetValue(Key, out var attempts);
         attempts?.Add();
         var response = await base.SendAsync(request, cancellationToken);

@@ -37,7 +37,6 @@ public static class EpImportHttpSetup
             {
                 AllowAutoRedirect = false,
                 AutomaticDecompression = DecompressionMethods.All,
-                ConnectTimeout = TimeSpan.FromSeconds(15),
             });
         http.AddResilienceHandler("ep-import", (pipeline, context) =>
         {

@@ -19,11 +19,12 @@ public sealed class EpStubServer : IAsyncDisposable
 {
     public sealed record Hit(string Path, string Query, string? UserAgent, string? Accept, string? IfNoneMatch, long ArrivedAt);
 
-    private sealed class Fault(int status, int times, string? retryAfter)
+    private sealed class Fault(int status, int times, string? retryAfter, TimeSpan delay)
     {
         private int _remaining = times;
         public int Status => status;
         public string? RetryAfter => retryAfter;
+        public TimeSpan Delay => delay;
         public bool Take() => Interlocked.Decrement(ref _remaining) >= 0;
     }
 
@@ -47,7 +48,11 @@ public sealed class EpStubServer : IAsyncDisposable
 
     /// <summary>The next <paramref name="times"/> requests for <paramref name="path"/> (relative to the API or the root) get <paramref name="status"/>.</summary>
     public void Fail(string path, int status, int times = int.MaxValue, string? retryAfter = null) =>
-        _faults[path] = new Fault(status, times, retryAfter);
+        _faults[path] = new Fault(status, times, retryAfter, TimeSpan.Zero);
+
+    /// <summary>The next <paramref name="times"/> requests for <paramref name="path"/> get no answer for <paramref name="delay"/>, then a 504.</summary>
+    public void Stall(string path, TimeSpan delay, int times = int.MaxValue) =>
+        _faults[path] = new Fault(StatusCodes.Status504GatewayTimeout, times, null, delay);
 
     public static async Task<EpStubServer> StartAsync()
     {
@@ -79,6 +84,11 @@ public sealed class EpStubServer : IAsyncDisposable
         var response = context.Response;
         if (_faults.TryGetValue(path, out var fault) && fault.Take())
         {
+            if (fault.Delay > TimeSpan.Zero)
+            {
+                try { await Task.Delay(fault.Delay, context.RequestAborted); }
+                catch (OperationCanceledException) { return; }
+            }
             response.StatusCode = fault.Status;
             if (fault.RetryAfter is not null) response.Headers.RetryAfter = fault.RetryAfter;
             return;
