@@ -31,6 +31,7 @@ public sealed class KestrelApp : WebApplicationFactory<Program>
             ["Database:Provider"] = "Sqlite",
             ["Database:MigrateOnStartup"] = "true",
             ["Seed:DemoContent"] = "true",
+            ["EpImport:Online"] = "false", // no test reaches the internet
             ["Admin:PasswordFile"] = Path.Combine(_folder, "initial-admin-password.txt"),
             ["Ratings:VisitorHashKeyFile"] = Path.Combine(_folder, "rating-visitor-key"),
             ["Media:Folder"] = Path.Combine(_folder, "media"),

@@ -47,6 +47,8 @@ public class MepCmsFactory : WebApplicationFactory<Program>
             ["Ratings:VisitorHashKeyFile"] = Path.Combine(_folder, "rating-visitor-key"),
             ["Media:Folder"] = Path.Combine(_folder, "media"),
             ["Seed:DemoContent"] = "false",
+            // No test reaches the internet: the EP import's online source is off (tests give their own).
+            ["EpImport:Online"] = "false",
             ["Security:LoginAttemptsPerMinute"] = "10000", // every test client shares one (missing) address
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore"] = "Error",

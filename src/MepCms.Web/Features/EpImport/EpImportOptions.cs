@@ -7,6 +7,12 @@ public sealed class EpImportOptions
 {
     public const string Section = "EpImport";
 
+    /// <summary>
+    /// Whether this installation reaches the EP's API (search the roster, import online, the daily run);
+    /// false on a machine without internet access, which imports from saved files only.
+    /// </summary>
+    public bool Online { get; set; } = true;
+
     /// <summary>The API's root; every path (<c>meps/…</c>, <c>corporate-bodies/…</c>) is relative to it.</summary>
     [Required]
     public Uri BaseAddress { get; set; } = new("https://data.europarl.europa.eu/api/v2/");

@@ -6,6 +6,12 @@ public static class EpImportSetup
     public static IServiceCollection AddEpImport(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMemoryCache();
+        services.AddEpImportHttp(configuration);
+        if (configuration.GetValue(EpImportOptions.Section + ":" + nameof(EpImportOptions.Online), true))
+        {
+            // The online source; without it the back office and import-ep offer saved files only.
+            services.AddScoped<IEpSource>(sp => sp.GetRequiredService<EpApiClient>());
+        }
         services.AddScoped<EpImporter>();
         services.AddOptions<EpScheduleOptions>().BindConfiguration(EpScheduleOptions.Section);
         services.AddSingleton<EpImportSchedule>();

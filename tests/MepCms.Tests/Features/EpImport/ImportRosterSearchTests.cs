@@ -50,6 +50,22 @@ public sealed class ImportRosterSearchTests : IDisposable
     }
 
     [Fact]
+    public async Task The_online_source_is_the_EP_API_client_unless_the_installation_is_offline()
+    {
+        await using var online = new MepCmsFactory().WithWebHostBuilder(b => b.UseSetting("EpImport:Online", "true"));
+        await using var offline = new MepCmsFactory();
+
+        await using (var scope = online.Services.CreateAsyncScope())
+        {
+            Assert.IsType<EpApiClient>(scope.ServiceProvider.GetService<IEpSource>());
+        }
+        await using (var scope = offline.Services.CreateAsyncScope())
+        {
+            Assert.Null(scope.ServiceProvider.GetService<IEpSource>());
+        }
+    }
+
+    [Fact]
     public async Task A_roster_that_cannot_be_read_is_a_friendly_503()
     {
         var admin = await _app.SignedInAsync(Roles.Admin);
