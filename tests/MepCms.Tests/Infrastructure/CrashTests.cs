@@ -19,7 +19,8 @@ public sealed class CrashTestsCollection;
 /// <summary>
 /// The app's process killed (SIGKILL) while readers rate, or while an editor saves, then started again
 /// on the same database: every vote a reader was told was accepted, and every statement an editor was
-/// told was saved, is stored whole, and SQLite's integrity check passes (decision 0285).
+/// told was saved, is stored whole; statements due go live exactly once; SQLite's integrity check
+/// passes (decision 0285).
 /// </summary>
 [Collection(nameof(CrashTests))]
 public sealed class CrashTests : IDisposable
@@ -185,6 +186,72 @@ public sealed class CrashTests : IDisposable
         }
         // Nothing half-stored: every statement has its revision, acknowledged or not.
         Assert.Equal(0L, await ScalarAsync<long>(connection, "SELECT COUNT(*) FROM Articles a WHERE NOT EXISTS (SELECT 1 FROM ArticleRevisions r WHERE r.ArticleId = a.Id)"));
+    }
+
+    [Fact]
+    public async Task A_kill_9_during_go_live_leaves_every_statement_gone_live_exactly_once_after_the_restart()
+    {
+        const int Due = 600;
+        await using (var setup = new AppInstance(_database.File))
+        {
+            setup.StartServer();
+            var author = await setup.SaveAsync(TestData.Author());
+            await setup.WithDbAsync(async db =>
+            {
+                // Scheduled for a time already past on the real clock the process runs on, none gone live yet.
+                var past = DateTimeOffset.UtcNow.AddMinutes(-5);
+                for (var i = 0; i < Due; i++)
+                {
+                    var article = TestData.Article(setup, title: $"Due {i}", status: MepCms.Web.Features.Articles.ArticleStatus.Published, publishAt: past);
+                    article.Authors.Clear();
+                    article.Authors.Add(new MepCms.Web.Features.Articles.ArticleAuthor { AuthorId = author.Id, Position = 0 });
+                    db.Articles.Add(article);
+                }
+                await db.SaveChangesAsync();
+            });
+        }
+
+        long atKill;
+        var port = FreePort();
+        using (var app = Start(port))
+        {
+            // The go-live pass starts with the process: kill it once some, not all, have gone live.
+            await using var watch = new SqliteConnection($"Data Source={_database.File};Pooling=False");
+            await watch.OpenAsync();
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while ((atKill = await ScalarAsync<long>(watch, "SELECT COUNT(*) FROM Articles WHERE WentLiveAt IS NOT NULL")) == 0 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(5);
+            }
+            app.Kill(entireProcessTree: true);
+            await app.WaitForExitAsync();
+            atKill = await ScalarAsync<long>(watch, "SELECT COUNT(*) FROM Articles WHERE WentLiveAt IS NOT NULL");
+        }
+        Assert.InRange(atKill, 1, Due - 1); // killed half-way, or the test proves nothing
+
+        port = FreePort();
+        using (var again = Start(port))
+        {
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            await WaitUntilHealthyAsync(client, again);
+            await using var watch = new SqliteConnection($"Data Source={_database.File};Pooling=False");
+            await watch.OpenAsync();
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (await ScalarAsync<long>(watch, "SELECT COUNT(*) FROM Articles WHERE WentLiveAt IS NULL") > 0 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+            }
+            again.Kill(entireProcessTree: true);
+            await again.WaitForExitAsync();
+        }
+
+        await using var connection = new SqliteConnection($"Data Source={_database.File};Pooling=False");
+        await connection.OpenAsync();
+        Assert.Equal("ok", await ScalarAsync<string>(connection, "PRAGMA integrity_check"));
+        Assert.Equal(0L, await ScalarAsync<long>(connection, "SELECT COUNT(*) FROM Articles WHERE WentLiveAt IS NULL"));
+        Assert.Equal((long)Due, await ScalarAsync<long>(connection, "SELECT COUNT(*) FROM AuditEntries WHERE Action = 'Article.WentLive'"));
+        Assert.Equal(0L, await ScalarAsync<long>(connection,
+            "SELECT COUNT(*) FROM (SELECT EntityId FROM AuditEntries WHERE Action = 'Article.WentLive' GROUP BY EntityId HAVING COUNT(*) <> 1)"));
     }
 
     private string Hash(string visitor) => Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(visitor)));

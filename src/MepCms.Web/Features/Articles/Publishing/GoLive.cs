@@ -15,26 +15,38 @@ internal sealed class GoLive(MepCmsDbContext db, PublicationEvents events, IEnum
     public const string AuditAction = AuditActions.ArticleWentLive;
     private const int BatchSize = 50;
 
-    /// <summary>Handles the statements due now; returns how many this instance took live.</summary>
+    /// <summary>
+    /// Handles the statements due now, a batch at a time until none is left (after an outage hundreds may
+    /// be due at once: they all go live in this pass, not 50 a period); returns how many this instance took live.
+    /// </summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.Articles.AsNoTracking().VisibleAt(now).Where(a => a.WentLiveAt == null)
-            .OrderBy(a => a.PublishAt).Select(a => new { a.Id, a.Slug }).Take(BatchSize)
-            .ToListAsync(cancellationToken);
         var taken = 0;
-        foreach (var article in due)
+        while (true)
         {
-            if (!await TryClaimAsync(article.Id, article.Slug, now, cancellationToken))
+            var now = clock.GetUtcNow().UtcDateTime;
+            var due = await db.Articles.AsNoTracking().VisibleAt(now).Where(a => a.WentLiveAt == null)
+                .OrderBy(a => a.PublishAt).Select(a => new { a.Id, a.Slug }).Take(BatchSize)
+                .ToListAsync(cancellationToken);
+            var takenNow = 0;
+            foreach (var article in due)
             {
-                continue; // another instance won it
+                if (!await TryClaimAsync(article.Id, article.Slug, now, cancellationToken))
+                {
+                    continue; // another instance won it
+                }
+                takenNow++;
+                logger.LogInformation("Statement {ArticleId} went live", article.Id);
+                // After the commit, and not retried: if the cache does not answer, its entries expire on their own.
+                await events.RaiseAsync(new PublicationChanged(article.Id, PublicationChange.WentLive), cancellationToken);
             }
-            taken++;
-            logger.LogInformation("Statement {ArticleId} went live", article.Id);
-            // After the commit, and not retried: if the cache does not answer, its entries expire on their own.
-            await events.RaiseAsync(new PublicationChanged(article.Id, PublicationChange.WentLive), cancellationToken);
+            taken += takenNow;
+            // A short batch was the last; a full one the other instances took entirely leaves them the rest.
+            if (due.Count < BatchSize || takenNow == 0)
+            {
+                return taken;
+            }
         }
-        return taken;
     }
 
     // The marker and the audit entry are written in one transaction: either both or neither.
