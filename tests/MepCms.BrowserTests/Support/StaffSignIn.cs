@@ -48,14 +48,14 @@ public static class StaffSignIn
     }
 
     /// <summary>
-    /// Waits until the browser is on the dashboard and it shows. The navigation's commit is enough to
-    /// know the URL; waiting for its "load" event as well has timed out on a busy machine even after
-    /// the network went idle, so the page's heading, which Expect retries, says it is ready.
+    /// Waits until the browser is on the dashboard and it shows, by assertions that retry and wait for
+    /// no page event. WaitForURL, even with Commit, waits for the "load" event when the URL already
+    /// matches, and that wait has timed out on a busy machine after the network went idle.
     /// </summary>
     public static async Task WaitForDashboardAsync(IPage page)
     {
-        await page.WaitForURLAsync("**/admin", new() { WaitUntil = WaitUntilState.Commit });
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin$"), new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync(new() { Timeout = 30_000 });
     }
 
     public static async Task EnterPasswordAsync(IPage page, string email)
