@@ -36,24 +36,15 @@ public sealed class MediaLibrary(MepCmsDbContext db, ImageProcessor processor, M
             logger.LogInformation("Refused an upload of {Bytes} bytes: {Reason}", content.Length, processing.Error);
             return new MediaUpload(null, processing.Error);
         }
-        var item = new MediaItem
-        {
-            FileName = MediaFiles.NewName(image.Format), Kind = kind, Width = image.Width, Height = image.Height,
-            Bytes = image.Content.Length, ContentType = image.Format.ContentType, AltText = (altText ?? "").Trim(),
-            Credit = Blank(credit), Licence = Blank(licence),
-            UploadedById = user.Id(), UploadedByName = user.Identity?.Name ?? "", UploadedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        await files.WriteAsync(item.FileName, image.Content, cancellationToken);
+        // One save for the row and its audit entry (named by file, which is known before the insert).
+        var item = await StageAsync(image, kind, altText ?? "", credit, licence, user.Id(), user.Identity?.Name ?? "", cancellationToken);
         try
         {
-            // One save for the row and its audit entry (named by file, which is known before the insert).
-            db.Media.Add(item);
-            db.Record(user, item.UploadedAt, AuditActions.MediaUploaded, "Media", item.FileName, $"{kind}, {item.Width}×{item.Height}, {item.Bytes} bytes: {item.AltText}");
             await db.SaveChangesAsync(cancellationToken);
         }
         catch
         {
-            files.Delete(item.FileName);
+            Discard(item);
             throw;
         }
         return new MediaUpload(item, null);
