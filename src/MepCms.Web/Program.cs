@@ -57,6 +57,7 @@ if (await app.RunCommandAsync(args))
 app.UseMepCmsForwardedHeaders();
 app.UseMepCmsSecurity();
 app.UseCorrelationId();
+app.UseSiteLanguages();
 app.UseMepCmsCompression();
 app.UseMepCmsErrorPages();
 app.UseMepCmsStaticFiles();

@@ -167,13 +167,26 @@ public sealed class EndpointInventoryTests(MepCmsFactory app) : IClassFixture<Me
         "GET /subscribe/manage",
         "GET /subscribe/unsubscribe",
         "GET /topics/{slug}",
+        // The same public pages in each language but the default one (decision 0296).
+        "GET /{lang}",
+        "GET /{lang}/articles/{slug}",
+        "GET /{lang}/articles/{slug}/rating",
+        "GET /{lang}/committees",
+        "GET /{lang}/committees/{slug}",
+        "GET /{lang}/committees/{slug}/feed.xml",
+        "GET /{lang}/feed.xml",
+        "GET /{lang}/meps",
+        "GET /{lang}/meps/{slug}",
+        "GET /{lang}/meps/{slug}/feed.xml",
+        "GET /{lang}/search",
+        "GET /{lang}/topics/{slug}",
     ];
 
     // Anonymous POSTs are guarded by an origin check instead of an antiforgery token: the rating
     // (its page is cacheable) and the e-mail alert forms (their readers are not signed in).
     private static readonly string[] OriginChecked =
     [
-        "POST /articles/{slug}/rating", "POST /subscribe", "POST /subscribe/confirm", "POST /subscribe/manage", "POST /subscribe/manage/open",
+        "POST /articles/{slug}/rating", "POST /{lang}/articles/{slug}/rating", "POST /subscribe", "POST /subscribe/confirm", "POST /subscribe/manage", "POST /subscribe/manage/open",
     ];
 
     // RFC 8058 one-click unsubscribe: a bare POST from a mail client, authorised by the signed token in its link.

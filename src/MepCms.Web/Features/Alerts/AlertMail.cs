@@ -6,14 +6,14 @@ using MimeKit;
 namespace MepCms.Web.Features.Alerts;
 
 /// <summary>A statement as an alert shows it.</summary>
-public sealed record AlertStatement(string Title, string Slug, string Lead, DateTime PublishAt, IReadOnlyList<string> Meps);
+public sealed record AlertStatement(string Title, string Slug, string Lead, DateTime PublishAt, IReadOnlyList<string> Meps, string Language);
 
 /// <summary>
 /// The messages of the alerts: each with a plain-text and an HTML part (inline styles only, every
 /// value encoded), direct links without tracking, and the list headers of RFC 2369 and RFC 8058.
 /// Links are absolute: Site:PublicUrl, or the address of the request that caused the message.
 /// </summary>
-public sealed class AlertMail(MailComposer composer, SubscriptionTokens tokens, IOptions<SiteOptions> site)
+public sealed class AlertMail(MailComposer composer, SubscriptionTokens tokens, IOptions<SiteOptions> site, SiteLanguages languages)
 {
     public MimeMessage Confirmation(Subscriber subscriber)
     {
@@ -37,7 +37,7 @@ public sealed class AlertMail(MailComposer composer, SubscriptionTokens tokens, 
     public MimeMessage Alert(Subscriber subscriber, AlertStatement statement, string baseUrl)
     {
         var links = Links(baseUrl, subscriber.Id);
-        var url = $"{links.Base}/articles/{statement.Slug}";
+        var url = links.Base + languages.PathIn(statement.Language, $"/articles/{statement.Slug}");
         var byline = string.Join(", ", statement.Meps);
         var when = BrusselsTime.DateTimeText(statement.PublishAt) + " (Brussels time)";
         return Compose(subscriber.Email, statement.Title, links, withListHeaders: true,

@@ -46,9 +46,9 @@ internal sealed class AlertOutbox(AlertMail mail, ILogger<AlertOutbox> logger) :
             return [];
         }
         var rows = await db.Articles.AsNoTracking().VisibleAt(now).Where(a => ids.Contains(a.Id))
-            .Select(a => new { a.Id, a.Title, a.Slug, a.Lead, a.PublishAt, Meps = a.Authors.OrderBy(x => x.Position).Select(x => x.Author.FullName).ToList() })
+            .Select(a => new { a.Id, a.Title, a.Slug, a.Lead, a.PublishAt, a.Language, Meps = a.Authors.OrderBy(x => x.Position).Select(x => x.Author.FullName).ToList() })
             .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Id, r => new AlertStatement(r.Title, r.Slug, r.Lead, r.PublishAt!.Value, r.Meps));
+        return rows.ToDictionary(r => r.Id, r => new AlertStatement(r.Title, r.Slug, r.Lead, r.PublishAt!.Value, r.Meps, r.Language));
     }
 
     private Task RecordAsync(MepCmsDbContext db, Subscriber subscriber, MailResult? result, DateTime now, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using MepCms.Web.Infrastructure.Web;
 using System.ComponentModel.DataAnnotations;
 using MepCms.Web.Features.Shared;
 

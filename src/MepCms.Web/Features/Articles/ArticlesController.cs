@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MepCms.Web.Features.Articles;
 
+[Localized]
 public sealed class ArticlesController(MepCmsDbContext db, TimeProvider clock) : Controller
 {
     [HttpGet("/articles/{slug}")]
@@ -16,7 +17,7 @@ public sealed class ArticlesController(MepCmsDbContext db, TimeProvider clock) :
         {
             return NotFound();
         }
-        var visible = db.Articles.AsNoTracking().Visible(clock);
+        var visible = db.Articles.AsNoTracking().Visible(clock).InLanguage(HttpContext.Language().Code);
         var article = await visible.Where(a => a.Slug == slug)
             .ToPage(db.Media, db.ArticleAttachments)
             .AsSplitQuery()
@@ -32,6 +33,6 @@ public sealed class ArticlesController(MepCmsDbContext db, TimeProvider clock) :
             .Where(s => s.Slug == slug)
             .Join(visible, s => s.ArticleId, a => a.Id, (s, a) => a.Slug)
             .FirstOrDefaultAsync(cancellationToken);
-        return current is null ? NotFound() : RedirectPermanent($"/articles/{current}");
+        return current is null ? NotFound() : RedirectPermanent(HttpContext.Localized($"/articles/{current}"));
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MepCms.Web.Features.Committees;
 
+[Localized]
 public sealed class CommitteesController(MepCmsDbContext db, TimeProvider clock) : TaggedListController<Committee>(db, clock)
 {
     [HttpGet("/committees")]

@@ -15,7 +15,7 @@ namespace MepCms.Web.Features.Embargo;
 /// link from a press mail (`link`: revocable, its first opening recorded). The token travels in the
 /// query string, which the request log never records.
 /// </summary>
-public sealed class EmbargoController(MepCmsDbContext db, EmbargoLinks links, PressTokens pressTokens, PressSending press, AttachmentFiles files, TimeProvider clock) : Controller
+public sealed class EmbargoController(MepCmsDbContext db, EmbargoLinks links, PressTokens pressTokens, PressSending press, AttachmentFiles files, TimeProvider clock, SiteLanguages languages) : Controller
 {
     [HttpGet("/embargo")]
     public async Task<IActionResult> Show([FromQuery] string? token, [FromQuery] string? link, CancellationToken cancellationToken)
@@ -34,10 +34,10 @@ public sealed class EmbargoController(MepCmsDbContext db, EmbargoLinks links, Pr
             id = recipient.ArticleId;
             note = $"Not for publication before then. This link is personal to {recipient.Name}" + (recipient.Outlet.Length > 0 ? $" ({recipient.Outlet})" : "") + ": please do not forward it.";
             var now = clock.GetUtcNow().UtcDateTime;
-            if (await db.Articles.VisibleAt(now).Where(a => a.Id == id).Select(a => a.Slug).FirstOrDefaultAsync(cancellationToken) is { } slug)
+            if (await db.Articles.VisibleAt(now).Where(a => a.Id == id).Select(a => new { a.Slug, a.Language }).FirstOrDefaultAsync(cancellationToken) is { } live)
             {
                 // The embargo is over: the public page, where readers rate it.
-                return LocalRedirect("/articles/" + slug);
+                return LocalRedirect(languages.PathIn(live.Language, "/articles/" + live.Slug));
             }
         }
         else if (links.Read(token) is { } signed)

@@ -5,12 +5,12 @@ using MepCms.Web.Features.Shared;
 using MepCms.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace MepCms.Web.Features.Feeds;
 
 /// <summary>RSS 2.0 of the latest published statements: all, one MEP's, one committee's.</summary>
-public sealed class FeedsController(MepCmsDbContext db, TimeProvider clock, SiteUrls urls, IOptions<SiteOptions> site, Settings.SiteIdentity identity) : Controller
+[Localized]
+public sealed class FeedsController(MepCmsDbContext db, TimeProvider clock, SiteUrls urls, Settings.SiteIdentity identity) : Controller
 {
     [HttpGet("/feed.xml")]
     public async Task<IActionResult> All(CancellationToken cancellationToken) =>
@@ -44,13 +44,13 @@ public sealed class FeedsController(MepCmsDbContext db, TimeProvider clock, Site
         }
         if (committee.MergedInto is { } target)
         {
-            return RedirectPermanent($"/committees/{target}/feed.xml");
+            return RedirectPermanent(HttpContext.Localized($"/committees/{target}/feed.xml"));
         }
         return await FeedAsync($"{committee.Name} | {{site}}", $"Statements on the work of the {committee.Name}", $"/committees/{slug}",
             $"/committees/{slug}/feed.xml", Visible().Where(a => a.Committees.Any(c => c.Id == committee.Id)), cancellationToken);
     }
 
-    private IQueryable<Article> Visible() => db.Articles.AsNoTracking().Visible(clock);
+    private IQueryable<Article> Visible() => db.Articles.AsNoTracking().Visible(clock).InLanguage(HttpContext.Language().Code);
 
     /// <param name="title">The feed's title, "{site}" standing for the site's name; none: the site's name.</param>
     /// <param name="description">None: the site's tagline.</param>
@@ -58,7 +58,8 @@ public sealed class FeedsController(MepCmsDbContext db, TimeProvider clock, Site
     {
         var entries = await RssFeed.Latest(articles, db.ArticleAttachments).ToListAsync(cancellationToken);
         var brand = await identity.CurrentAsync(cancellationToken);
-        var xml = RssFeed.Write(title?.Replace("{site}", brand.Name, StringComparison.Ordinal) ?? brand.Name, description ?? brand.Tagline, site.Value.Language, pagePath, feedPath, entries, path => urls.Absolute(Request, path));
+        var xml = RssFeed.Write(title?.Replace("{site}", brand.Name, StringComparison.Ordinal) ?? brand.Name, description ?? brand.Tagline, HttpContext.Language().Code, pagePath, feedPath, entries,
+            path => urls.Absolute(Request, HttpContext.Localized(path)));
         return File(xml, RssFeed.ContentType);
     }
 }

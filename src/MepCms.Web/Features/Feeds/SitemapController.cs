@@ -5,13 +5,14 @@ using MepCms.Web.Data;
 using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Articles.Publishing;
 using MepCms.Web.Features.Shared;
+using MepCms.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace MepCms.Web.Features.Feeds;
 
 /// <summary>For search engines: the sitemap of every public page, and robots.txt pointing to it.</summary>
-public sealed class SitemapController(MepCmsDbContext db, TimeProvider clock, SiteUrls urls) : Controller
+public sealed class SitemapController(MepCmsDbContext db, TimeProvider clock, SiteUrls urls, SiteLanguages languages) : Controller
 {
     /// <summary>The sitemap protocol's limit for one file; past it, the newest statements win (docs/decisions/0013).</summary>
     public const int MaxUrls = 50_000;
@@ -37,9 +38,11 @@ public sealed class SitemapController(MepCmsDbContext db, TimeProvider clock, Si
             .Select(t => new Entry("/topics/" + t.Slug, visible.Where(v => v.Topics.Any(x => x.Id == t.Id)).Max(v => v.PublishAt)))
             .ToListAsync(cancellationToken);
         var room = MaxUrls - 2 - authors.Count - committees.Count - topics.Count;
-        var statements = await visible.OrderByDescending(a => a.PublishAt).ThenByDescending(a => a.Id).Take(Math.Max(0, room))
-            .Select(a => new Entry("/articles/" + a.Slug, a.UpdatedAt > a.PublishAt ? a.UpdatedAt : a.PublishAt))
+        var versions = await visible.OrderByDescending(a => a.PublishAt).ThenByDescending(a => a.Id).Take(Math.Max(0, room))
+            .Select(a => new { a.Slug, a.Language, At = a.UpdatedAt > a.PublishAt ? a.UpdatedAt : a.PublishAt })
             .ToListAsync(cancellationToken);
+        // Each version at its own address: `/articles/…` in the default language, `/nl/articles/…` in Dutch.
+        var statements = versions.Select(v => new Entry(languages.PathIn(v.Language, "/articles/" + v.Slug), v.At)).ToList();
 
         var newest = statements.Count > 0 ? statements.Max(s => s.LastModified) : null;
         Entry[] pages = [new("/", newest), new("/meps", null), new("/committees", null)];

@@ -3,17 +3,19 @@ using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Articles.Publishing;
 using MepCms.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
+using MepCms.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace MepCms.Web.Features.Home;
 
+[Localized]
 public sealed class HomeController(MepCmsDbContext db, TimeProvider clock, Settings.SiteIdentity identity) : Controller
 {
     [HttpGet("/")]
     public async Task<IActionResult> Index(int? page, CancellationToken cancellationToken)
     {
         var number = Paging.Normalise(page);
-        var visible = db.Articles.AsNoTracking().Visible(clock);
+        var visible = db.Articles.AsNoTracking().Visible(clock).InLanguage(HttpContext.Language().Code);
         // The pinned statement opens the first page and is left out of the list (no duplicate).
         var pinned = await ArticlePins.PinnedAt(visible, clock.GetUtcNow().UtcDateTime).Select(a => a.Id).FirstOrDefaultAsync(cancellationToken);
         var articles = await visible.Where(a => a.Id != pinned).ToSummaries()

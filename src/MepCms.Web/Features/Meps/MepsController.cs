@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MepCms.Web.Features.Meps;
 
+[Localized]
 public sealed class MepsController(MepCmsDbContext db, TimeProvider clock) : Controller
 {
     /// <summary>The directory: a parliament has at most a few hundred MEPs, so one query loads them all and the filter runs in memory.</summary>
@@ -59,7 +60,7 @@ public sealed class MepsController(MepCmsDbContext db, TimeProvider clock) : Con
         {
             return NotFound();
         }
-        var articles = await db.Articles.AsNoTracking().Visible(clock)
+        var articles = await db.Articles.AsNoTracking().Visible(clock).InLanguage(HttpContext.Language().Code)
             .Where(a => a.Authors.Any(x => x.AuthorId == profile.Id))
             .ToSummaries()
             .ToPageAsync(Paging.Normalise(page), Paging.DefaultPageSize, cancellationToken);

@@ -7,14 +7,14 @@ using MimeKit;
 namespace MepCms.Web.Features.PressLists;
 
 /// <summary>A statement as press mail shows it.</summary>
-public sealed record PressStatement(string Title, string Slug, string Lead, string BodyMarkdown, string BodyHtml, DateTime PublishAt, IReadOnlyList<string> Meps);
+public sealed record PressStatement(string Title, string Slug, string Lead, string BodyMarkdown, string BodyHtml, DateTime PublishAt, IReadOnlyList<string> Meps, string Language);
 
 /// <summary>
 /// The messages to journalists: under embargo (the whole text, the embargo time in Brussels time,
 /// the personal link) and, at go-live, the public link. Both parts, inline styles, the list headers
 /// with a one-click unsubscribe that holds for every list of the office.
 /// </summary>
-public sealed partial class PressMail(MailComposer composer, PressTokens tokens, IOptions<SiteOptions> site)
+public sealed partial class PressMail(MailComposer composer, PressTokens tokens, IOptions<SiteOptions> site, SiteLanguages languages)
 {
     public MimeMessage Embargoed(PressRecipient recipient, PressStatement statement)
     {
@@ -44,7 +44,7 @@ public sealed partial class PressMail(MailComposer composer, PressTokens tokens,
             new MailBlock.Heading($"{statement.Title}\n{string.Join(", ", statement.Meps)} · {BrusselsTime.DateTimeText(statement.PublishAt)} (Brussels time)"),
             new MailBlock.Paragraph("The statement we sent you under embargo is now public."),
             new MailBlock.Paragraph(statement.Lead),
-            new MailBlock.Action($"{root}/articles/{statement.Slug}", "Read the statement"),
+            new MailBlock.Action(root + languages.PathIn(statement.Language, $"/articles/{statement.Slug}"), "Read the statement"),
         ], Footer(recipient, root));
         return message;
     }

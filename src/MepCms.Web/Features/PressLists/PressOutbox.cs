@@ -25,8 +25,8 @@ internal sealed class PressOutbox(PressMail mail, ILogger<PressOutbox> logger) :
         }
         var ids = messages.Select(m => m.Recipient.ArticleId).Distinct().ToList();
         var statements = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id) && a.Status == ArticleStatus.Published && a.PublishAt != null)
-            .Select(a => new { a.Id, a.Title, a.Slug, a.Lead, a.BodyMarkdown, a.BodyHtml, a.PublishAt, Meps = a.Authors.OrderBy(x => x.Position).Select(x => x.Author.FullName).ToList() })
-            .ToDictionaryAsync(a => a.Id, a => new PressStatement(a.Title, a.Slug, a.Lead, a.BodyMarkdown, a.BodyHtml, a.PublishAt!.Value, a.Meps), cancellationToken);
+            .Select(a => new { a.Id, a.Title, a.Slug, a.Lead, a.BodyMarkdown, a.BodyHtml, a.PublishAt, a.Language, Meps = a.Authors.OrderBy(x => x.Position).Select(x => x.Author.FullName).ToList() })
+            .ToDictionaryAsync(a => a.Id, a => new PressStatement(a.Title, a.Slug, a.Lead, a.BodyMarkdown, a.BodyHtml, a.PublishAt!.Value, a.Meps, a.Language), cancellationToken);
         var visible = await db.Articles.VisibleAt(now).Where(a => ids.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken);
         var keys = messages.Select(m => m.Recipient.EmailKey).Distinct().ToList();
         var optedOut = await db.PressOptOuts.Where(o => keys.Contains(o.EmailKey)).Select(o => o.EmailKey).ToListAsync(cancellationToken);

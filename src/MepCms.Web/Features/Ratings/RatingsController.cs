@@ -6,6 +6,7 @@ namespace MepCms.Web.Features.Ratings;
 
 /// <summary>Readers rate a statement (with or without JavaScript) and read back their own score.</summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[Localized]
 public sealed class RatingsController(RatingService ratings, VisitorIdentity visitors, Microsoft.Extensions.Options.IOptions<RatingOptions> options) : Controller
 {
     [HttpGet("/articles/{slug}/rating")]
@@ -54,7 +55,7 @@ public sealed class RatingsController(RatingService ratings, VisitorIdentity vis
         {
             return Json(RatingViewModel.From(state));
         }
-        Response.Headers.Location = $"/articles/{slug}?{RatingWidgetViewModel.RatedQueryKey}=1#rating";
+        Response.Headers.Location = HttpContext.Localized($"/articles/{slug}?{RatingWidgetViewModel.RatedQueryKey}=1#rating");
         return StatusCode(StatusCodes.Status303SeeOther);
     }
 }

@@ -3,10 +3,12 @@ using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Articles.Publishing;
 using MepCms.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
+using MepCms.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace MepCms.Web.Features.Search;
 
+[Localized]
 public sealed class SearchController(MepCmsDbContext db, ISearchIndex index, TimeProvider clock) : Controller
 {
     [HttpGet("/search")]
@@ -17,7 +19,7 @@ public sealed class SearchController(MepCmsDbContext db, ISearchIndex index, Tim
         var results = new PagedList<ArticleSummary>([], 1, Paging.DefaultPageSize, 0);
         if (!query.IsEmpty)
         {
-            var found = await ArticleSearch.PageAsync(index, db.Articles.AsNoTracking().Visible(clock), query, number, Paging.DefaultPageSize, cancellationToken);
+            var found = await ArticleSearch.PageAsync(index, db.Articles.AsNoTracking().Visible(clock).InLanguage(HttpContext.Language().Code), query, number, Paging.DefaultPageSize, cancellationToken);
             if (found is null)
             {
                 return NotFound();

@@ -34,9 +34,9 @@ public abstract class TaggedListController<TEntry>(MepCmsDbContext db, TimeProvi
         }
         if (entry.MergedInto is { } target)
         {
-            return RedirectPermanent($"{basePath}/{target}");
+            return RedirectPermanent(HttpContext.Localized($"{basePath}/{target}"));
         }
-        var articles = await db.Articles.AsNoTracking().Visible(clock)
+        var articles = await db.Articles.AsNoTracking().Visible(clock).InLanguage(HttpContext.Language().Code)
             .Where(taggedWith(entry.Entry.Id))
             .ToSummaries()
             .ToPageAsync(Paging.Normalise(page), Paging.DefaultPageSize, cancellationToken);

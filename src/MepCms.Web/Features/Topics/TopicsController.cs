@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MepCms.Web.Features.Topics;
 
+[Localized]
 public sealed class TopicsController(MepCmsDbContext db, TimeProvider clock) : TaggedListController<Topic>(db, clock)
 {
     [HttpGet("/topics/{slug}")]

@@ -50,7 +50,7 @@ public sealed record PublicPage(Func<PathString, bool> Matches, string Tag)
 /// compressed. Everything else (back office, sign-in, embargo links, health, errors, the per-reader
 /// rating endpoint) is answered fresh every time.
 /// </summary>
-public sealed class PublicPages(IOptions<PublicPagesOptions> options, IOptionsMonitor<CookieAuthenticationOptions> cookies)
+public sealed class PublicPages(IOptions<PublicPagesOptions> options, IOptionsMonitor<CookieAuthenticationOptions> cookies, Web.SiteLanguages languages)
 {
     // Arrays, read on every public request without allocating.
     private readonly PublicPage[] _pages = [.. options.Value.Pages];
@@ -58,9 +58,10 @@ public sealed class PublicPages(IOptions<PublicPagesOptions> options, IOptionsMo
 
     public string[] QueryKeys { get; } = [.. options.Value.QueryKeys];
 
-    /// <summary>The tag of a cacheable public page at <paramref name="path"/>, or null when it is not one.</summary>
+    /// <summary>The tag of a cacheable public page at <paramref name="path"/> (in any language: `/nl/meps` is `/meps`), or null when it is not one.</summary>
     public string? TagOf(PathString path)
     {
+        languages.Split(path, out path);
         foreach (var page in _pages)
         {
             if (page.Matches(path))
@@ -73,6 +74,7 @@ public sealed class PublicPages(IOptions<PublicPagesOptions> options, IOptionsMo
 
     public bool IsPrivate(PathString path)
     {
+        languages.Split(path, out path);
         foreach (var prefix in _privatePrefixes)
         {
             if (path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase))

@@ -9,5 +9,6 @@ public sealed class SiteOptions
     public string Tagline { get; set; } = "Statements from our Members of the European Parliament";
     /// <summary>The public address (https://press.example.eu) for canonical links and feeds; the request's own when empty.</summary>
     public string? PublicUrl { get; set; }
-    public string Language { get; set; } = "en";
+    /// <summary>The language of the unprefixed routes; every other official EU language answers under `/{code}/`.</summary>
+    public string DefaultLanguage { get; set; } = "en";
 }

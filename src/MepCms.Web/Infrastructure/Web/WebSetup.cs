@@ -10,9 +10,16 @@ public static class WebSetup
     /// <summary>MVC with views beside their controllers, in the folder of the controller's namespace (<see cref="FeatureFolderViews"/>).</summary>
     public static IServiceCollection AddMepCmsWeb(this IServiceCollection services)
     {
-        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateOnStart();
+        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section)
+            .Validate(o => EuLanguages.IsOfficial(o.DefaultLanguage), "Site:DefaultLanguage must be the two-letter code of an official EU language (en, fr, nl…).")
+            .ValidateOnStart();
+        services.AddSiteLanguages();
         services.AddSingleton(TimeProvider.System);
-        services.AddControllersWithViews(o => o.Conventions.Add(new HeadLikeGet()));
+        services.AddControllersWithViews(o =>
+        {
+            o.Conventions.Add(new HeadLikeGet());
+            o.Conventions.Add(new LocalizedRoutes());
+        });
         services.Configure<RazorViewEngineOptions>(o =>
         {
             o.ViewLocationExpanders.Add(new FeatureFolderViews());

@@ -19,6 +19,10 @@ public static class PublicArticles
     public static IQueryable<Article> Visible(this IQueryable<Article> articles, TimeProvider clock) =>
         articles.VisibleAt(clock.GetUtcNow().UtcDateTime);
 
+    /// <summary>The versions in one language: a page under `/nl/` lists the Dutch ones.</summary>
+    public static IQueryable<Article> InLanguage(this IQueryable<Article> articles, string language) =>
+        articles.Where(a => a.Language == language);
+
     public static bool IsVisibleAt(this Article article, DateTime utcNow) =>
         article.Status == ArticleStatus.Published && article.PublishAt is { } at && at <= utcNow
         && (article.UnpublishAt is not { } end || end > utcNow);

@@ -1,4 +1,4 @@
-namespace MepCms.Web.Features.Shared;
+namespace MepCms.Web.Infrastructure.Web;
 
 /// <summary>The 24 official languages of the European Union: ISO 639-1 code and the language's own name.</summary>
 public static class EuLanguages
