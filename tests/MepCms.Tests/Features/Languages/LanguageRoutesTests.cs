@@ -1,5 +1,6 @@
 using System.Net;
 using System.Xml.Linq;
+using MepCms.Tests.Infrastructure.Caching;
 using MepCms.Tests.Support;
 using MepCms.Web.Features.Articles;
 
@@ -163,6 +164,28 @@ public sealed class LanguageRoutesTests(CachingFactory app) : IClassFixture<Cach
         Assert.Contains("<html lang=\"en\"", body);
         Assert.Contains(dutch.Title, dutchHome);
         Assert.DoesNotContain(english.Title, dutchHome);
+    }
+
+    [Fact]
+    public async Task Publishing_a_dutch_statement_in_the_editor_evicts_the_cached_dutch_pages()
+    {
+        var mep = await app.SaveAsync(TestData.Author());
+        var editor = await app.SignedInAsync(MepCms.Web.Features.Account.Roles.Editor);
+        await _reader.GetStringAsync("/nl/");
+        await _reader.GetStringAsync($"/nl/meps/{mep.Slug}");
+        Assert.True((await _reader.GetAsync("/nl/")).IsFromCache()); // each language's page is cached
+        Assert.True((await _reader.GetAsync($"/nl/meps/{mep.Slug}")).IsFromCache());
+        var fields = EditorForms.Fields("Verklaring over de begroting " + TestData.Unique("nl"), mep.Id);
+        fields["Language"] = "nl";
+
+        var id = await editor.Client.CreateDraftAsync(fields);
+        await editor.Client.PostFormAsync("/admin/articles/new", $"/admin/articles/{id}/publish", []);
+        var home = await _reader.GetStringAsync("/nl/");
+        var mepPage = await _reader.GetStringAsync($"/nl/meps/{mep.Slug}");
+
+        Assert.Contains(fields["Title"], home);
+        Assert.Contains(fields["Title"], mepPage);
+        Assert.DoesNotContain(fields["Title"], await _reader.GetStringAsync("/"));
     }
 
     [Fact]
