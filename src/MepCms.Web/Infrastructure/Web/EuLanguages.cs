@@ -14,3 +14,12 @@ public static class EuLanguages
 
     public static bool IsOfficial(string? code) => code is { Length: 2 } && All.Any(l => l.Code == code);
 }
+
+/// <summary>A form field that must hold the code of an official EU language (`nl`, not `xx` or `NL`).</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class OfficialLanguageAttribute() : System.ComponentModel.DataAnnotations.ValidationAttribute(Message)
+{
+    public const string Message = "Choose one of the 24 official languages of the European Union.";
+
+    public override bool IsValid(object? value) => value is null || EuLanguages.IsOfficial(value as string);
+}

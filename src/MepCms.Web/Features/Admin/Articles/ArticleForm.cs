@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Media;
+using MepCms.Web.Infrastructure.Web;
 
 namespace MepCms.Web.Features.Admin.Articles;
 
@@ -27,7 +28,7 @@ public sealed class ArticleForm
     [StringLength(32), Display(Name = "Procedure reference")]
     public string? ProcedureReference { get; set; }
 
-    [Required, RegularExpression("^[a-z]{2}$", ErrorMessage = "Use a two-letter language code such as en, fr or de.")]
+    [Required(ErrorMessage = OfficialLanguageAttribute.Message), OfficialLanguage]
     public string Language { get; set; } = "en";
 
     [StringLength(Limits.Body), Display(Name = "Body (Markdown)")]

@@ -1,5 +1,6 @@
 using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Shared;
+using MepCms.Web.Infrastructure.Web;
 
 namespace MepCms.Web.Features.Admin.Articles;
 
@@ -11,11 +12,14 @@ public sealed class ArticleListQuery
     public ArticleStatus? Status { get; set; }
     public int? Mep { get; set; }
     public int? Committee { get; set; }
+    /// <summary>The versions in one language (its two-letter code).</summary>
+    public string? Language { get; set; }
     public string? Q { get; set; }
     public string? Sort { get; set; }
     public int? Page { get; set; }
 
-    public bool IsValid => (Sort is null || Sorts.Contains(Sort)) && (Status is null || Enum.IsDefined(Status.Value)) && (Q is null || Q.Length <= Limits.Title);
+    public bool IsValid => (Sort is null || Sorts.Contains(Sort)) && (Status is null || Enum.IsDefined(Status.Value)) && (Q is null || Q.Length <= Limits.Title)
+        && (Language is null || EuLanguages.IsOfficial(Language));
 
     public string Link(int page)
     {
@@ -24,6 +28,7 @@ public sealed class ArticleListQuery
         Add("status", Status);
         Add("mep", Mep);
         Add("committee", Committee);
+        Add("language", Language);
         Add("q", Q);
         Add("sort", Sort);
         Add("page", page == 1 ? null : page);
@@ -31,6 +36,6 @@ public sealed class ArticleListQuery
     }
 }
 
-public sealed record ArticleRow(int Id, string Title, ArticleStatus Status, DateTime? PublishAt, DateTime UpdatedAt, IReadOnlyList<string> Authors);
+public sealed record ArticleRow(int Id, string Title, ArticleStatus Status, DateTime? PublishAt, DateTime UpdatedAt, IReadOnlyList<string> Authors, string Language);
 
 public sealed record ArticleListViewModel(PagedList<ArticleRow> Articles, ArticleListQuery Query, EditorChoices Choices, DateTime Now, string? Flash);

@@ -30,6 +30,7 @@ public sealed class ArticlesController(MepCmsDbContext db, ArticleEditor editor,
         if (query.Status is { } status) { articles = articles.Where(a => a.Status == status); }
         if (query.Mep is { } mep) { articles = articles.Where(a => a.Authors.Any(x => x.AuthorId == mep)); }
         if (query.Committee is { } committee) { articles = articles.Where(a => a.Committees.Any(c => c.Id == committee)); }
+        if (query.Language is { } language) { articles = articles.Where(a => a.Language == language); }
         if (query.Q is { Length: > 0 } text) { articles = articles.Where(a => a.Title.Contains(text) || a.Lead.Contains(text)); }
         articles = query.Sort switch
         {
@@ -38,7 +39,7 @@ public sealed class ArticlesController(MepCmsDbContext db, ArticleEditor editor,
             _ => articles.OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id),
         };
         var page = await articles
-            .Select(a => new ArticleRow(a.Id, a.Title, a.Status, a.PublishAt, a.UpdatedAt, a.Authors.OrderBy(x => x.Position).Select(x => x.Author.FullName).ToList()))
+            .Select(a => new ArticleRow(a.Id, a.Title, a.Status, a.PublishAt, a.UpdatedAt, a.Authors.OrderBy(x => x.Position).Select(x => x.Author.FullName).ToList(), a.Language))
             .ToPageAsync(Paging.Normalise(query.Page), PageSize, cancellationToken);
         if (page is null)
         {
