@@ -38,6 +38,7 @@ public abstract class MepCmsDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Features.EpImport.EpImportUpload> EpImportUploads => Set<Features.EpImport.EpImportUpload>();
     public DbSet<Features.EpImport.ScheduledRun> ScheduledRuns => Set<Features.EpImport.ScheduledRun>();
     public DbSet<Topic> Topics => Set<Topic>();
+    public DbSet<TopicName> TopicNames => Set<TopicName>();
     public DbSet<Rating> Ratings => Set<Rating>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<MediaItem> Media => Set<MediaItem>();

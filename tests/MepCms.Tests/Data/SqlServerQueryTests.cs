@@ -18,12 +18,14 @@ public sealed class SqlServerQueryTests
         using var db = Db();
 
         var sql = db.Articles.VisibleAt(new DateTime(2026, 10, 7, 7, 0, 0, DateTimeKind.Utc)).Where(a => a.Slug == "x")
-            .ToPage(db.Media, db.ArticleAttachments).AsSingleQuery().ToQueryString();
+            .ToPage(db.Media, db.ArticleAttachments, "nl").AsSingleQuery().ToQueryString();
 
         Assert.Contains("N'/media/' + [", sql);
         Assert.Contains("[Credit]", sql);
         Assert.Contains("[ArticleAttachments]", sql);
         Assert.Contains("[ArticleCorrections]", sql);
+        Assert.Contains("[CommitteeNames]", sql); // committees and topics named in the page's language
+        Assert.Contains("[TopicNames]", sql);
     }
 
     [Fact]

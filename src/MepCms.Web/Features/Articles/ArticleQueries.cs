@@ -24,7 +24,9 @@ public static class ArticleQueries
     /// <summary>The full statement page. Not a visibility rule: callers filter first (public) or are staff (preview, embargo).</summary>
     /// <param name="media">The media library, where the MEPs' photo credits are read.</param>
     /// <param name="documents">The statements' documents.</param>
-    public static IQueryable<ArticlePageViewModel> ToPage(this IQueryable<Article> articles, IQueryable<Media.MediaItem> media, IQueryable<Attachments.ArticleAttachment> documents) =>
+    /// <param name="language">The statement's language, in which its committees and topics are named where a name is given.</param>
+    public static IQueryable<ArticlePageViewModel> ToPage(this IQueryable<Article> articles, IQueryable<Media.MediaItem> media, IQueryable<Attachments.ArticleAttachment> documents,
+        string language) =>
         articles.Select(a => new ArticlePageViewModel
         {
             Id = a.Id, Title = a.Title, Slug = a.Slug, Lead = a.Lead, BodyHtml = a.BodyHtml, Language = a.Language, Place = a.Place,
@@ -38,8 +40,10 @@ public static class ArticleQueries
                         .Select(m => m.Licence == null ? m.Credit : m.Credit == null ? m.Licence : m.Credit + " (" + m.Licence + ")").FirstOrDefault(),
                 },
                 x.Author.PressEmail, x.Author.PressPhone)).ToList(),
-            Committees = a.Committees.OrderBy(c => c.Code).Select(c => new NamedLink(c.Name, c.Slug)).ToList(),
-            Topics = a.Topics.OrderBy(t => t.Name).Select(t => new NamedLink(t.Name, t.Slug)).ToList(),
+            Committees = a.Committees.OrderBy(c => c.Code)
+                .Select(c => new NamedLink(c.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? c.Name, c.Slug)).ToList(),
+            Topics = a.Topics.Select(t => new { Name = t.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? t.Name, t.Slug })
+                .OrderBy(t => t.Name).Select(t => new NamedLink(t.Name, t.Slug)).ToList(),
             Rating = new RatingSummary(a.RatingCount, a.RatingSum),
             Documents = documents.Where(d => d.ArticleId == a.Id).OrderBy(d => d.Position).ThenBy(d => d.Id)
                 .Select(d => new Attachments.AttachmentLink(d.Id, d.Title, d.DownloadName, d.Bytes) { PageCount = d.PageCount }).ToList(),

@@ -19,7 +19,7 @@ public sealed class ArticlesController(MepCmsDbContext db, TimeProvider clock) :
         }
         var visible = db.Articles.AsNoTracking().Visible(clock).InLanguage(HttpContext.Language().Code);
         var article = await visible.Where(a => a.Slug == slug)
-            .ToPage(db.Media, db.ArticleAttachments)
+            .ToPage(db.Media, db.ArticleAttachments, HttpContext.Language().Code)
             .AsSplitQuery()
             .FirstOrDefaultAsync(cancellationToken);
         if (article is not null)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace MepCms.Web.Features.Committees;
 
 /// <summary>A parliamentary committee or subcommittee (AFET, DROI, LIBE, …).</summary>
-public sealed class Committee : IDirectoryEntry
+public sealed class Committee : IDirectoryEntry, IHasLocalizedNames
 {
     public int Id { get; set; }
     public string Code { get; set; } = "";
@@ -24,10 +24,13 @@ public sealed class Committee : IDirectoryEntry
 
     /// <summary>The committee's name in the EU languages, as the EP publishes it (imported).</summary>
     public List<CommitteeName> Names { get; set; } = [];
+
+    IReadOnlyDictionary<string, string> IHasLocalizedNames.NamesByLanguage => Names.ToDictionary(n => n.Language, n => n.Name);
+    void IHasLocalizedNames.ReplaceNames(IReadOnlyDictionary<string, string> names) => LocalizedNames.Replace(Names, names);
 }
 
 /// <summary>A committee's name in one language (ISO 639-1, lower case), from the EP's open data.</summary>
-public sealed class CommitteeName
+public sealed class CommitteeName : ILocalizedName
 {
     public int CommitteeId { get; set; }
     public string Language { get; set; } = "";

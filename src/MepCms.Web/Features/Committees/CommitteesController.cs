@@ -14,10 +14,11 @@ public sealed class CommitteesController(MepCmsDbContext db, TimeProvider clock)
     [HttpGet("/committees")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
+        var language = HttpContext.Language().Code;
         var committees = await Db.Committees.AsNoTracking()
             .Where(c => c.IsActive)
             .OrderBy(c => c.Code)
-            .Select(c => new CommitteeCard(c.Code, c.Slug, c.Name, c.Description, c.Memberships.Count))
+            .Select(c => new CommitteeCard(c.Code, c.Slug, c.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? c.Name, c.Description, c.Memberships.Count))
             .ToListAsync(cancellationToken);
         return View(new CommitteeDirectoryViewModel(committees));
     }
@@ -26,6 +27,7 @@ public sealed class CommitteesController(MepCmsDbContext db, TimeProvider clock)
     [HttpGet("/committees/{slug}")]
     public Task<IActionResult> Show(string slug, int? page, CancellationToken cancellationToken) =>
         TaggedListAsync(slug, page, "/committees", id => a => a.Committees.Any(c => c.Id == id),
-            (committee, articles) => new TaggedListViewModel($"Committee · {committee.Code}", committee.Name, slug, committee.Description,
+            language => c => c.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? c.Name,
+            (committee, name, articles) => new TaggedListViewModel($"Committee · {committee.Code}", name, slug, committee.Description,
                 $"/committees/{slug}", articles, $"/committees/{slug}/feed.xml"), cancellationToken);
 }

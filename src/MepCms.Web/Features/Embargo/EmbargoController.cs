@@ -50,7 +50,8 @@ public sealed class EmbargoController(MepCmsDbContext db, EmbargoLinks links, Pr
         }
         var withdrawn = ArticleStatus.Unpublished;
         var articles = db.Articles.AsNoTracking().Where(a => a.Id == id && a.Status != withdrawn);
-        var article = await articles.ToPage(db.Media, db.ArticleAttachments).AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
+        var language = await articles.Select(a => a.Language).FirstOrDefaultAsync(cancellationToken) ?? "";
+        var article = await articles.ToPage(db.Media, db.ArticleAttachments, language).AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
         if (article is null)
         {
             return NotFound();

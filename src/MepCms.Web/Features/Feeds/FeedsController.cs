@@ -33,9 +33,10 @@ public sealed class FeedsController(MepCmsDbContext db, TimeProvider clock, Site
     [HttpGet("/committees/{slug}/feed.xml")]
     public async Task<IActionResult> Committee(string slug, CancellationToken cancellationToken)
     {
+        var language = HttpContext.Language().Code;
         var committee = Slugs.IsValid(slug)
             ? await db.Committees.AsNoTracking().Where(c => c.Slug == slug)
-                .Select(c => new { c.Id, c.Name, MergedInto = db.Committees.Where(m => m.Id == c.MergedIntoId).Select(m => m.Slug).FirstOrDefault() })
+                .Select(c => new { c.Id, Name = c.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? c.Name, MergedInto = db.Committees.Where(m => m.Id == c.MergedIntoId).Select(m => m.Slug).FirstOrDefault() })
                 .FirstOrDefaultAsync(cancellationToken)
             : null;
         if (committee is null)

@@ -42,6 +42,7 @@ public sealed class MepsController(MepCmsDbContext db, TimeProvider clock) : Con
         {
             return NotFound();
         }
+        var language = HttpContext.Language().Code;
         var profile = await db.Authors.AsNoTracking().Where(a => a.Slug == slug)
             .Select(a => new
             {
@@ -53,14 +54,15 @@ public sealed class MepsController(MepCmsDbContext db, TimeProvider clock) : Con
                 },
                 Committees = a.Memberships.OrderByDescending(m => m.Role == CommitteeRole.Chair).ThenByDescending(m => m.Role == CommitteeRole.ViceChair)
                     .ThenBy(m => m.Committee.Code)
-                    .Select(m => new CommitteeRoleLink(m.Committee.Name, m.Committee.Slug, m.Committee.Code, m.Role)).ToList(),
+                    .Select(m => new CommitteeRoleLink(m.Committee.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? m.Committee.Name,
+                        m.Committee.Slug, m.Committee.Code, m.Role)).ToList(),
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (profile is null)
         {
             return NotFound();
         }
-        var articles = await db.Articles.AsNoTracking().Visible(clock).InLanguage(HttpContext.Language().Code)
+        var articles = await db.Articles.AsNoTracking().Visible(clock).InLanguage(language)
             .Where(a => a.Authors.Any(x => x.AuthorId == profile.Id))
             .ToSummaries()
             .ToPageAsync(Paging.Normalise(page), Paging.DefaultPageSize, cancellationToken);

@@ -16,9 +16,11 @@ public abstract class TaggedListController<TEntry>(MepCmsDbContext db, TimeProvi
 
     /// <param name="basePath">`/committees` or `/topics`.</param>
     /// <param name="taggedWith">The statements tagged with the entry of this id.</param>
-    /// <param name="view">The page's model, from the entry and its page of statements.</param>
+    /// <param name="nameIn">The entry's name in a language (its own name where none is given).</param>
+    /// <param name="view">The page's model, from the entry, its name in the page's language and its page of statements.</param>
     protected async Task<IActionResult> TaggedListAsync(string slug, int? page, string basePath, Func<int, Expression<Func<Article, bool>>> taggedWith,
-        Func<TEntry, PagedList<ArticleSummary>, TaggedListViewModel> view, CancellationToken cancellationToken)
+        Func<string, Expression<Func<TEntry, string>>> nameIn, Func<TEntry, string, PagedList<ArticleSummary>, TaggedListViewModel> view,
+        CancellationToken cancellationToken)
     {
         if (!Slugs.IsValid(slug))
         {
@@ -36,10 +38,12 @@ public abstract class TaggedListController<TEntry>(MepCmsDbContext db, TimeProvi
         {
             return RedirectPermanent(HttpContext.Localized($"{basePath}/{target}"));
         }
-        var articles = await db.Articles.AsNoTracking().Visible(clock).InLanguage(HttpContext.Language().Code)
+        var language = HttpContext.Language().Code;
+        var name = await entries.Where(e => e.Id == entry.Entry.Id).Select(nameIn(language)).FirstAsync(cancellationToken);
+        var articles = await db.Articles.AsNoTracking().Visible(clock).InLanguage(language)
             .Where(taggedWith(entry.Entry.Id))
             .ToSummaries()
             .ToPageAsync(Paging.Normalise(page), Paging.DefaultPageSize, cancellationToken);
-        return articles is null ? NotFound() : View("TaggedList", view(entry.Entry, articles));
+        return articles is null ? NotFound() : View("TaggedList", view(entry.Entry, name, articles));
     }
 }

@@ -14,5 +14,6 @@ public sealed class TopicsController(MepCmsDbContext db, TimeProvider clock) : T
     [HttpGet("/topics/{slug}")]
     public Task<IActionResult> Show(string slug, int? page, CancellationToken cancellationToken) =>
         TaggedListAsync(slug, page, "/topics", id => a => a.Topics.Any(t => t.Id == id),
-            (topic, articles) => new TaggedListViewModel("Topic", topic.Name, slug, topic.Description, $"/topics/{slug}", articles, FeedPath: null), cancellationToken);
+            language => t => t.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? t.Name,
+            (topic, name, articles) => new TaggedListViewModel("Topic", name, slug, topic.Description, $"/topics/{slug}", articles, FeedPath: null), cancellationToken);
 }

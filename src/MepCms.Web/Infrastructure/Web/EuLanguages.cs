@@ -13,6 +13,9 @@ public static class EuLanguages
     ];
 
     public static bool IsOfficial(string? code) => code is { Length: 2 } && All.Any(l => l.Code == code);
+
+    /// <summary>The language's own name (`Nederlands`), or the code itself when it is not an official language.</summary>
+    public static string NameOf(string code) => All.FirstOrDefault(l => l.Code == code).Name ?? code;
 }
 
 /// <summary>A form field that must hold the code of an official EU language (`nl`, not `xx` or `NL`).</summary>

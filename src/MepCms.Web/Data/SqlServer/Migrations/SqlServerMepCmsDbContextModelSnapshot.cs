@@ -1557,6 +1557,25 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                     b.ToTable("Topics");
                 });
 
+            modelBuilder.Entity("MepCms.Web.Features.Topics.TopicName", b =>
+                {
+                    b.Property<int>("TopicId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("TopicId", "Language");
+
+                    b.ToTable("TopicNames", (string)null);
+                });
+
             modelBuilder.Entity("MepCms.Web.Infrastructure.Scheduling.Lease", b =>
                 {
                     b.Property<string>("Name")
@@ -2067,6 +2086,15 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("MepCms.Web.Features.Topics.TopicName", b =>
+                {
+                    b.HasOne("MepCms.Web.Features.Topics.Topic", null)
+                        .WithMany("Names")
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2160,6 +2188,11 @@ namespace MepCms.Web.Data.SqlServer.Migrations
             modelBuilder.Entity("MepCms.Web.Features.PressLists.PressRecipient", b =>
                 {
                     b.Navigation("Messages");
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Topics.Topic", b =>
+                {
+                    b.Navigation("Names");
                 });
 #pragma warning restore 612, 618
         }

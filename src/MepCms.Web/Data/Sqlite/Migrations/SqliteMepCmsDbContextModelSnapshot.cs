@@ -1507,6 +1507,25 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.ToTable("Topics");
                 });
 
+            modelBuilder.Entity("MepCms.Web.Features.Topics.TopicName", b =>
+                {
+                    b.Property<int>("TopicId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TopicId", "Language");
+
+                    b.ToTable("TopicNames", (string)null);
+                });
+
             modelBuilder.Entity("MepCms.Web.Infrastructure.Scheduling.Lease", b =>
                 {
                     b.Property<string>("Name")
@@ -2010,6 +2029,15 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("MepCms.Web.Features.Topics.TopicName", b =>
+                {
+                    b.HasOne("MepCms.Web.Features.Topics.Topic", null)
+                        .WithMany("Names")
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2103,6 +2131,11 @@ namespace MepCms.Web.Data.Sqlite.Migrations
             modelBuilder.Entity("MepCms.Web.Features.PressLists.PressRecipient", b =>
                 {
                     b.Navigation("Messages");
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Topics.Topic", b =>
+                {
+                    b.Navigation("Names");
                 });
 #pragma warning restore 612, 618
         }

@@ -3,6 +3,7 @@ using MepCms.Web.Features.Admin.Directory;
 using MepCms.Web.Features.Audit;
 using MepCms.Web.Features.Committees;
 using MepCms.Web.Infrastructure.Caching;
+using MepCms.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,8 @@ namespace MepCms.Web.Features.Admin.Committees;
 /// <summary>The committees: create, edit, merge, retire. Codes and slugs are unique.</summary>
 [Route("admin/committees")]
 [Authorize(Policy = Policies.CanManageDirectory)]
-public sealed class CommitteesController(MepCmsDbContext db, IPublicCache cache, TimeProvider clock, DirectoryMerge merge)
-    : DirectoryController<Committee>(db, cache, clock)
+public sealed class CommitteesController(MepCmsDbContext db, IPublicCache cache, TimeProvider clock, DirectoryMerge merge, SiteLanguages languages)
+    : DirectoryController<Committee>(db, cache, clock, languages)
 {
     protected override DirectoryKind Kind => DirectoryKind.Committee;
     protected override (string Created, string Edited, string Retired) AuditNames =>

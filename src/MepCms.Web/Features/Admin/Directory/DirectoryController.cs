@@ -2,6 +2,7 @@ using MepCms.Web.Data;
 using MepCms.Web.Features.Audit;
 using MepCms.Web.Features.Shared;
 using MepCms.Web.Infrastructure.Caching;
+using MepCms.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,8 +13,8 @@ namespace MepCms.Web.Features.Admin.Directory;
 /// says only what differs (its rows, its code, its names); the routes come from the subclass's
 /// route prefix.
 /// </summary>
-public abstract class DirectoryController<TEntry>(MepCmsDbContext db, IPublicCache cache, TimeProvider clock) : AdminController
-    where TEntry : class, IDirectoryEntry, new()
+public abstract class DirectoryController<TEntry>(MepCmsDbContext db, IPublicCache cache, TimeProvider clock, SiteLanguages languages) : AdminController
+    where TEntry : class, IDirectoryEntry, IHasLocalizedNames, new()
 {
     protected abstract DirectoryKind Kind { get; }
     protected abstract (string Created, string Edited, string Retired) AuditNames { get; }
@@ -36,7 +37,7 @@ public abstract class DirectoryController<TEntry>(MepCmsDbContext db, IPublicCac
         View("DirectoryList", new DirectoryListViewModel(Kind, await Rows().ToListAsync(cancellationToken), TempData.TakeFlash()));
 
     [HttpGet("new")]
-    public IActionResult New() => View("DirectoryEntry", new DirectoryEntryViewModel(Kind, null, new DirectoryEntryForm(), null));
+    public IActionResult New() => View("DirectoryEntry", new DirectoryEntryViewModel(Kind, null, new DirectoryEntryForm(), null) { DefaultLanguage = languages.Default });
 
     [HttpPost("new")]
     public Task<IActionResult> Create(DirectoryEntryForm form, CancellationToken cancellationToken) => SaveAsync(new TEntry(), form, cancellationToken);
@@ -44,12 +45,16 @@ public abstract class DirectoryController<TEntry>(MepCmsDbContext db, IPublicCac
     [HttpGet("{id:int:min(1)}/edit")]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
     {
-        var entry = await Entries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        var entry = await Entries.AsNoTracking().Include(IHasLocalizedNames.Navigation).FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (entry is null)
         {
             return NotFound();
         }
-        var form = new DirectoryEntryForm { Name = entry.Name, Slug = entry.Slug, Description = entry.Description, IsActive = entry.IsActive };
+        var form = new DirectoryEntryForm
+        {
+            Name = entry.Name, Slug = entry.Slug, Description = entry.Description, IsActive = entry.IsActive,
+            Names = entry.NamesByLanguage.ToDictionary(n => n.Key, n => (string?)n.Value),
+        };
         FillOwn(entry, form);
         return View("DirectoryEntry", await EntryAsync(id, form, TempData.TakeFlash(), cancellationToken));
     }
@@ -57,7 +62,7 @@ public abstract class DirectoryController<TEntry>(MepCmsDbContext db, IPublicCac
     [HttpPost("{id:int:min(1)}/edit")]
     public async Task<IActionResult> Update(int id, DirectoryEntryForm form, CancellationToken cancellationToken)
     {
-        var entry = await Entries.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        var entry = await Entries.Include(IHasLocalizedNames.Navigation).FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         return entry is null ? NotFound() : await SaveAsync(entry, form, cancellationToken);
     }
 
@@ -110,12 +115,13 @@ public abstract class DirectoryController<TEntry>(MepCmsDbContext db, IPublicCac
         var mergedInto = await Entries.AsNoTracking().Where(x => Entries.Any(e => e.Id == id && e.MergedIntoId == x.Id)).FirstOrDefaultAsync(cancellationToken);
         return new DirectoryEntryViewModel(Kind, id, form, flash,
             [.. others.Select(e => new MergeTarget(e.Id, Label(e))).OrderBy(t => t.Name, StringComparer.Ordinal)],
-            mergedInto is null ? null : new MergeTarget(mergedInto.Id, Label(mergedInto)));
+            mergedInto is null ? null : new MergeTarget(mergedInto.Id, Label(mergedInto))) { DefaultLanguage = languages.Default };
     }
 
     private async Task<IActionResult> SaveAsync(TEntry entry, DirectoryEntryForm form, CancellationToken cancellationToken)
     {
         var slug = DirectoryForms.SlugOf(form, ModelState);
+        var names = DirectoryForms.NamesOf(form, languages.Default, ModelState);
         var ownValid = await ApplyOwnAsync(entry, form, cancellationToken);
         if (slug is not null && await Entries.AnyAsync(e => e.Slug == slug && e.Id != entry.Id, cancellationToken))
         {
@@ -123,14 +129,15 @@ public abstract class DirectoryController<TEntry>(MepCmsDbContext db, IPublicCac
         }
         if (!ModelState.IsValid || !ownValid)
         {
-            return View("DirectoryEntry", entry.Id == 0 ? new DirectoryEntryViewModel(Kind, null, form, null) : await EntryAsync(entry.Id, form, null, cancellationToken));
+            return View("DirectoryEntry", entry.Id == 0 ? new DirectoryEntryViewModel(Kind, null, form, null) { DefaultLanguage = languages.Default } : await EntryAsync(entry.Id, form, null, cancellationToken));
         }
         var isNew = entry.Id == 0;
         (entry.Slug, entry.Name, entry.Description, entry.IsActive) = (slug!, form.Name.Trim(), form.Description?.Trim() ?? "", form.IsActive);
+        entry.ReplaceNames(names);
         if (isNew) { Entries.Add(entry); }
         await db.SaveChangesAsync(cancellationToken);
         db.Record(User, clock.GetUtcNow().UtcDateTime, isNew ? AuditNames.Created : AuditNames.Edited, typeof(TEntry).Name, entry.Id,
-            $"{Label(entry)} (/{entry.Slug}, {(entry.IsActive ? "active" : "retired")})");
+            $"{Label(entry)} (/{entry.Slug}, {(entry.IsActive ? "active" : "retired")}" + (names.Count > 0 ? $", named in {string.Join(" ", names.Keys.Order(StringComparer.Ordinal))})" : ")"));
         await db.SaveChangesAsync(cancellationToken);
         await cache.EvictAllAsync(cancellationToken);
         Flash(isNew ? $"{ShortLabel(entry)} was added." : "Your changes were saved.");

@@ -19,6 +19,9 @@ public sealed class DirectoryEntryForm
     public string? Description { get; set; }
 
     public bool IsActive { get; set; } = true;
+
+    /// <summary>The name in other languages (`Names[nl]`), each optional; an empty one is no name.</summary>
+    public Dictionary<string, string?> Names { get; set; } = [];
 }
 
 /// <summary>What differs between the committee and the topic pages of the back office.</summary>
@@ -33,7 +36,11 @@ public sealed record DirectoryRow(int Id, string? Code, string Name, string Slug
 public sealed record DirectoryListViewModel(DirectoryKind Kind, IReadOnlyList<DirectoryRow> Rows, string? Flash);
 
 public sealed record DirectoryEntryViewModel(
-    DirectoryKind Kind, int? Id, DirectoryEntryForm Form, string? Flash, IReadOnlyList<MergeTarget>? MergeTargets = null, MergeTarget? MergedInto = null);
+    DirectoryKind Kind, int? Id, DirectoryEntryForm Form, string? Flash, IReadOnlyList<MergeTarget>? MergeTargets = null, MergeTarget? MergedInto = null)
+{
+    /// <summary>The language of <see cref="DirectoryEntryForm.Name"/>; the form asks for the others.</summary>
+    public string DefaultLanguage { get; init; } = "en";
+}
 
 public sealed record MergeTarget(int Id, string Name);
 

@@ -19,4 +19,28 @@ public static class DirectoryForms
         }
         return null;
     }
+
+    /// <summary>The names given in other languages, trimmed; an unknown language or a name too long is refused with a message.</summary>
+    public static Dictionary<string, string> NamesOf(DirectoryEntryForm form, string defaultLanguage, ModelStateDictionary modelState)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (language, value) in form.Names)
+        {
+            if (language == defaultLanguage || !EuLanguages.IsOfficial(language))
+            {
+                modelState.AddModelError(nameof(form.Names), "A name was given in a language the site does not offer.");
+                continue;
+            }
+            var name = value?.Trim() ?? "";
+            if (name.Length > Limits.Name)
+            {
+                modelState.AddModelError($"{nameof(form.Names)}[{language}]", $"The name in {EuLanguages.NameOf(language)} is longer than {Limits.Name} characters.");
+            }
+            else if (name.Length > 0)
+            {
+                names[language] = name;
+            }
+        }
+        return names;
+    }
 }

@@ -3,6 +3,7 @@ using MepCms.Web.Features.Admin.Directory;
 using MepCms.Web.Features.Audit;
 using MepCms.Web.Features.Topics;
 using MepCms.Web.Infrastructure.Caching;
+using MepCms.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,8 @@ namespace MepCms.Web.Features.Admin.Topics;
 /// <summary>The topics: create, edit, merge, retire. Slugs are unique.</summary>
 [Route("admin/topics")]
 [Authorize(Policy = Policies.CanManageDirectory)]
-public sealed class TopicsController(MepCmsDbContext db, IPublicCache cache, TimeProvider clock, DirectoryMerge merge)
-    : DirectoryController<Topic>(db, cache, clock)
+public sealed class TopicsController(MepCmsDbContext db, IPublicCache cache, TimeProvider clock, DirectoryMerge merge, SiteLanguages languages)
+    : DirectoryController<Topic>(db, cache, clock, languages)
 {
     protected override DirectoryKind Kind => DirectoryKind.Topic;
     protected override (string Created, string Edited, string Retired) AuditNames =>

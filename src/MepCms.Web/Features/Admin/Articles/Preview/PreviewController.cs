@@ -15,7 +15,9 @@ public sealed class PreviewController(MepCmsDbContext db) : AdminController
     [HttpGet("{id:int:min(1)}/preview")]
     public async Task<IActionResult> Show(int id, CancellationToken cancellationToken)
     {
-        var article = await db.Articles.AsNoTracking().Where(a => a.Id == id).ToPage(db.Media, db.ArticleAttachments).AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
+        var statement = db.Articles.AsNoTracking().Where(a => a.Id == id);
+        var language = await statement.Select(a => a.Language).FirstOrDefaultAsync(cancellationToken) ?? "";
+        var article = await statement.ToPage(db.Media, db.ArticleAttachments, language).AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
         if (article is null)
         {
             return NotFound();
