@@ -106,6 +106,22 @@ public sealed partial class DeploymentTests
     }
 
     [Fact]
+    public void The_image_has_icu_so_every_languages_culture_works()
+    {
+        var dockerfile = File.ReadAllText(Path.Combine(Root, "src/MepCms.Web/Dockerfile"));
+        var runtime = File.ReadAllLines(Path.Combine(Root, "src/MepCms.Web/Dockerfile")).Single(l => l.StartsWith("FROM", StringComparison.Ordinal) && l.EndsWith("AS runtime", StringComparison.Ordinal));
+        var props = System.Xml.Linq.XDocument.Load(Path.Combine(Root, "Directory.Build.props"));
+
+        // Alpine and chiseled images come without ICU (only the chiseled "-extra" one has it).
+        Assert.DoesNotContain("alpine", runtime);
+        Assert.True(!runtime.Contains("chiseled", StringComparison.Ordinal) || runtime.Contains("-extra", StringComparison.Ordinal), runtime);
+        Assert.DoesNotContain("GLOBALIZATION_INVARIANT", dockerfile);
+        Assert.DoesNotContain("GLOBALIZATION_INVARIANT", File.ReadAllText(Path.Combine(Root, "docker-compose.yml")));
+        Assert.Equal("false", props.Descendants("InvariantGlobalization").Single().Value);
+        Assert.Equal("oktober", new System.Globalization.CultureInfo("nl").DateTimeFormat.GetMonthName(10));
+    }
+
+    [Fact]
     public void The_image_is_compiled_ahead_of_time_for_its_own_architecture()
     {
         var dockerfile = File.ReadAllLines(Path.Combine(Root, "src/MepCms.Web/Dockerfile"));

@@ -18,6 +18,7 @@ public sealed class SitemapController(MepCmsDbContext db, TimeProvider clock, Si
     public const int MaxUrls = 50_000;
 
     private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    private const string XhtmlNamespace = "http://www.w3.org/1999/xhtml";
 
     [HttpGet("/robots.txt")]
     public IActionResult Robots() => Content(
@@ -27,26 +28,46 @@ public sealed class SitemapController(MepCmsDbContext db, TimeProvider clock, Si
     public async Task<IActionResult> Sitemap(CancellationToken cancellationToken)
     {
         var visible = db.Articles.AsNoTracking().Visible(clock);
-        var authors = await db.Authors.AsNoTracking().OrderBy(a => a.Slug)
-            .Select(a => new Entry("/meps/" + a.Slug, visible.Where(v => v.Authors.Any(x => x.AuthorId == a.Id)).Max(v => v.PublishAt)))
-            .ToListAsync(cancellationToken);
+        // A page of an MEP, committee or topic exists in every language; it is listed in those where it has statements.
+        var authorLanguages = Languages(await visible.SelectMany(a => a.Authors, (a, x) => new KeyLanguage(x.AuthorId, a.Language)).Distinct().ToListAsync(cancellationToken));
+        var committeeLanguages = Languages(await visible.SelectMany(a => a.Committees, (a, c) => new KeyLanguage(c.Id, a.Language)).Distinct().ToListAsync(cancellationToken));
+        var topicLanguages = Languages(await visible.SelectMany(a => a.Topics, (a, t) => new KeyLanguage(t.Id, a.Language)).Distinct().ToListAsync(cancellationToken));
+        var homeLanguages = await visible.Select(a => a.Language).Distinct().ToListAsync(cancellationToken);
+        var authors = (await db.Authors.AsNoTracking().OrderBy(a => a.Slug)
+            .Select(a => new { a.Id, Page = new Entry("/meps/" + a.Slug, visible.Where(v => v.Authors.Any(x => x.AuthorId == a.Id)).Max(v => v.PublishAt)) })
+            .ToListAsync(cancellationToken)).SelectMany(a => InLanguages(a.Page, authorLanguages.GetValueOrDefault(a.Id))).ToList();
         // A merged committee or topic redirects: the sitemap lists only the one it went into.
-        var committees = await db.Committees.AsNoTracking().Where(c => c.MergedIntoId == null).OrderBy(c => c.Slug)
-            .Select(c => new Entry("/committees/" + c.Slug, visible.Where(v => v.Committees.Any(x => x.Id == c.Id)).Max(v => v.PublishAt)))
-            .ToListAsync(cancellationToken);
-        var topics = await db.Topics.AsNoTracking().Where(t => t.MergedIntoId == null).OrderBy(t => t.Slug)
-            .Select(t => new Entry("/topics/" + t.Slug, visible.Where(v => v.Topics.Any(x => x.Id == t.Id)).Max(v => v.PublishAt)))
-            .ToListAsync(cancellationToken);
-        var room = MaxUrls - 2 - authors.Count - committees.Count - topics.Count;
+        var committees = (await db.Committees.AsNoTracking().Where(c => c.MergedIntoId == null).OrderBy(c => c.Slug)
+            .Select(c => new { c.Id, Page = new Entry("/committees/" + c.Slug, visible.Where(v => v.Committees.Any(x => x.Id == c.Id)).Max(v => v.PublishAt)) })
+            .ToListAsync(cancellationToken)).SelectMany(c => InLanguages(c.Page, committeeLanguages.GetValueOrDefault(c.Id))).ToList();
+        var topics = (await db.Topics.AsNoTracking().Where(t => t.MergedIntoId == null).OrderBy(t => t.Slug)
+            .Select(t => new { t.Id, Page = new Entry("/topics/" + t.Slug, visible.Where(v => v.Topics.Any(x => x.Id == t.Id)).Max(v => v.PublishAt)) })
+            .ToListAsync(cancellationToken)).SelectMany(t => InLanguages(t.Page, topicLanguages.GetValueOrDefault(t.Id))).ToList();
+        var newest = await visible.MaxAsync(a => (DateTime?)(a.UpdatedAt > a.PublishAt ? a.UpdatedAt : a.PublishAt), cancellationToken);
+        var pages = InLanguages(new Entry("/", newest), homeLanguages).Concat(InLanguages(new Entry("/meps", null), homeLanguages))
+            .Concat(InLanguages(new Entry("/committees", null), homeLanguages)).ToList();
+        var room = MaxUrls - pages.Count - authors.Count - committees.Count - topics.Count;
         var versions = await visible.OrderByDescending(a => a.PublishAt).ThenByDescending(a => a.Id).Take(Math.Max(0, room))
             .Select(a => new { a.Slug, a.Language, At = a.UpdatedAt > a.PublishAt ? a.UpdatedAt : a.PublishAt })
             .ToListAsync(cancellationToken);
         // Each version at its own address: `/articles/…` in the default language, `/nl/articles/…` in Dutch.
-        var statements = versions.Select(v => new Entry(languages.PathIn(v.Language, "/articles/" + v.Slug), v.At)).ToList();
+        var statements = versions.Select(v => new Entry(languages.PathIn(v.Language, "/articles/" + v.Slug), v.At));
+        return File(Write(pages.Concat(authors).Concat(committees).Concat(topics).Concat(statements).Take(MaxUrls)), "application/xml; charset=utf-8");
+    }
 
-        var newest = statements.Count > 0 ? statements.Max(s => s.LastModified) : null;
-        Entry[] pages = [new("/", newest), new("/meps", null), new("/committees", null)];
-        return File(Write(pages.Concat(authors).Concat(committees).Concat(topics).Concat(statements)), "application/xml; charset=utf-8");
+    private static Dictionary<int, List<string>> Languages(List<KeyLanguage> pairs) =>
+        pairs.GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.Select(p => p.Language).ToList());
+
+    /// <summary>A page in the default language and in each other language given, each naming all of them as alternates.</summary>
+    private IEnumerable<Entry> InLanguages(Entry page, IEnumerable<string>? others)
+    {
+        var codes = others?.Where(languages.IsPrefixed).Distinct().Order(StringComparer.Ordinal).ToList() ?? [];
+        if (codes.Count == 0)
+        {
+            return [page];
+        }
+        List<Alternate> alternates = [new(languages.Default, page.Path), .. codes.Select(c => new Alternate(c, languages.PathIn(c, page.Path)))];
+        return alternates.Select(a => page with { Path = a.Path, Alternates = alternates });
     }
 
     private byte[] Write(IEnumerable<Entry> entries)
@@ -55,6 +76,7 @@ public sealed class SitemapController(MepCmsDbContext db, TimeProvider clock, Si
         using (var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
         {
             xml.WriteStartElement("urlset", Namespace);
+            xml.WriteAttributeString("xmlns", "xhtml", null, XhtmlNamespace);
             foreach (var entry in entries)
             {
                 xml.WriteStartElement("url", Namespace);
@@ -63,6 +85,15 @@ public sealed class SitemapController(MepCmsDbContext db, TimeProvider clock, Si
                 {
                     xml.WriteElementString("lastmod", Namespace, DateTime.SpecifyKind(at, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
                 }
+                // The page's versions in other languages, itself included, and the default one as x-default.
+                foreach (var alternate in entry.Alternates ?? [])
+                {
+                    WriteAlternate(xml, alternate.Language, alternate.Path);
+                }
+                if (entry.Alternates is { Count: > 0 } all)
+                {
+                    WriteAlternate(xml, "x-default", all[0].Path);
+                }
                 xml.WriteEndElement();
             }
             xml.WriteEndElement();
@@ -70,5 +101,21 @@ public sealed class SitemapController(MepCmsDbContext db, TimeProvider clock, Si
         return stream.ToArray();
     }
 
-    private sealed record Entry(string Path, DateTime? LastModified);
+    private void WriteAlternate(XmlWriter xml, string hreflang, string path)
+    {
+        xml.WriteStartElement("xhtml", "link", XhtmlNamespace);
+        xml.WriteAttributeString("rel", "alternate");
+        xml.WriteAttributeString("hreflang", hreflang);
+        xml.WriteAttributeString("href", urls.Absolute(Request, path));
+        xml.WriteEndElement();
+    }
+
+    private sealed record Entry(string Path, DateTime? LastModified)
+    {
+        public IReadOnlyList<Alternate>? Alternates { get; init; }
+    }
+
+    private sealed record Alternate(string Language, string Path);
+
+    private sealed record KeyLanguage(int Id, string Language);
 }

@@ -147,6 +147,28 @@ public sealed class LanguageRoutesTests(CachingFactory app) : IClassFixture<Cach
     }
 
     [Fact]
+    public async Task The_sitemap_lists_each_page_in_the_languages_it_has_statements_in_with_its_alternates()
+    {
+        var (_, _, mep) = await StatementsAsync();
+        XNamespace sm = "http://www.sitemaps.org/schemas/sitemap/0.9", xhtml = "http://www.w3.org/1999/xhtml";
+
+        var sitemap = XDocument.Parse(await _reader.GetStringAsync("/sitemap.xml"));
+        var urls = sitemap.Root!.Elements(sm + "url").ToDictionary(u => u.Element(sm + "loc")!.Value);
+        Dictionary<string, string> Alternates(string loc) =>
+            urls[loc].Elements(xhtml + "link").ToDictionary(l => l.Attribute("hreflang")!.Value, l => l.Attribute("href")!.Value);
+
+        var expected = new Dictionary<string, string>
+        {
+            ["en"] = $"http://localhost/meps/{mep.Slug}", ["nl"] = $"http://localhost/nl/meps/{mep.Slug}", ["x-default"] = $"http://localhost/meps/{mep.Slug}",
+        };
+        Assert.Equal(expected, Alternates($"http://localhost/meps/{mep.Slug}"));
+        Assert.Equal(expected, Alternates($"http://localhost/nl/meps/{mep.Slug}"));
+        Assert.Equal("http://localhost/nl/", Alternates("http://localhost/")["nl"]);
+        Assert.Contains("http://localhost/nl/", urls.Keys);
+        Assert.DoesNotContain("http://localhost/fr/", urls.Keys); // no French statement: no French pages listed
+    }
+
+    [Fact]
     public async Task Each_language_has_its_own_cached_page_and_nothing_varies_by_accept_language()
     {
         var (english, dutch, _) = await StatementsAsync();
