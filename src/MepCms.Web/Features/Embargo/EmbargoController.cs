@@ -51,6 +51,8 @@ public sealed class EmbargoController(MepCmsDbContext db, EmbargoLinks links, Pr
         var withdrawn = ArticleStatus.Unpublished;
         var articles = db.Articles.AsNoTracking().Where(a => a.Id == id && a.Status != withdrawn);
         var language = await articles.Select(a => a.Language).FirstOrDefaultAsync(cancellationToken) ?? "";
+        // The statement's own language: its page under embargo reads as it will once public.
+        HttpContext.UseLanguage(language);
         var article = await articles.ToPage(db.Media, db.ArticleAttachments, language).AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
         if (article is null)
         {

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace MepCms.Web.Infrastructure.Web;
 
 public static class SiteLanguageSetup
@@ -35,11 +33,7 @@ public static class SiteLanguageSetup
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;
             }
-            var code = languages.Split(request.Path, out _);
-            context.Features.Set(new RequestLanguage(code, code == languages.Default));
-            var culture = languages.CultureOf(code);
-            CultureInfo.CurrentCulture = culture;
-            CultureInfo.CurrentUICulture = culture;
+            context.UseLanguage(languages.Split(request.Path, out _));
             await next(context);
         });
     }

@@ -65,6 +65,23 @@ public static class RequestLanguageExtensions
         context.Features.Get<RequestLanguage>()
         ?? new RequestLanguage(context.RequestServices.GetRequiredService<SiteLanguages>().Default, IsDefault: true);
 
+    /// <summary>
+    /// Shows the rest of the request in <paramref name="code"/>: its culture, and links kept in that
+    /// language. For a page whose address does not say its language (an embargo link, a preview).
+    /// </summary>
+    public static void UseLanguage(this HttpContext context, string code)
+    {
+        var languages = context.RequestServices.GetRequiredService<SiteLanguages>();
+        if (!EuLanguages.IsOfficial(code))
+        {
+            return;
+        }
+        context.Features.Set(new RequestLanguage(code, code == languages.Default));
+        var culture = languages.CultureOf(code);
+        System.Globalization.CultureInfo.CurrentCulture = culture;
+        System.Globalization.CultureInfo.CurrentUICulture = culture;
+    }
+
     /// <summary>A site path in the request's language.</summary>
     public static string Localized(this HttpContext context, string path) =>
         context.Language() is { IsDefault: false } language

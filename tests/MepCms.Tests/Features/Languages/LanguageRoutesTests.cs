@@ -1,5 +1,6 @@
 using System.Net;
 using System.Xml.Linq;
+using Microsoft.Extensions.DependencyInjection;
 using MepCms.Tests.Infrastructure.Caching;
 using MepCms.Tests.Support;
 using MepCms.Web.Features.Articles;
@@ -208,6 +209,26 @@ public sealed class LanguageRoutesTests(CachingFactory app) : IClassFixture<Cach
         Assert.Contains(fields["Title"], home);
         Assert.Contains(fields["Title"], mepPage);
         Assert.DoesNotContain(fields["Title"], await _reader.GetStringAsync("/"));
+    }
+
+    [Fact]
+    public async Task A_dutch_statement_under_embargo_and_in_preview_reads_in_dutch()
+    {
+        var mep = await app.SaveAsync(TestData.Author());
+        var dutch = TestData.Article(app, title: "Onder embargo " + TestData.Unique("nl"), publishAt: app.Clock.GetUtcNow().AddHours(3), authors: mep);
+        dutch.Language = "nl";
+        await app.SaveAsync(dutch);
+        var token = app.Services.GetRequiredService<MepCms.Web.Features.Embargo.EmbargoLinks>().Create(dutch.Id, app.Clock.GetUtcNow().UtcDateTime.AddHours(5));
+        var editor = await app.SignedInAsync(MepCms.Web.Features.Account.Roles.Editor);
+
+        var embargoed = await _reader.GetDocumentAsync("/embargo?token=" + Uri.EscapeDataString(token));
+        var preview = await editor.Client.GetDocumentAsync($"/admin/articles/{dutch.Id}/preview");
+
+        foreach (var page in new[] { embargoed, preview })
+        {
+            Assert.Equal("nl", page.DocumentElement.GetAttribute("lang"));
+            Assert.Contains($"/nl/meps/{mep.Slug}", page.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")));
+        }
     }
 
     [Fact]

@@ -17,6 +17,8 @@ public sealed class PreviewController(MepCmsDbContext db) : AdminController
     {
         var statement = db.Articles.AsNoTracking().Where(a => a.Id == id);
         var language = await statement.Select(a => a.Language).FirstOrDefaultAsync(cancellationToken) ?? "";
+        // Previewed as readers will see it: in the statement's language.
+        HttpContext.UseLanguage(language);
         var article = await statement.ToPage(db.Media, db.ArticleAttachments, language).AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
         if (article is null)
         {
