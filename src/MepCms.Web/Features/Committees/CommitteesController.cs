@@ -5,6 +5,7 @@ using MepCms.Web.Features.Shared;
 using MepCms.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using MepCms.Web.Infrastructure.Web.Localization;
 
 namespace MepCms.Web.Features.Committees;
 
@@ -25,6 +26,6 @@ public sealed class CommitteesController(MepCmsDbContext db, TimeProvider clock)
     [HttpGet("/committees/{slug}")]
     public Task<IActionResult> Show(string slug, int? page, CancellationToken cancellationToken) =>
         TaggedListAsync(slug, page, "/committees", id => a => a.Committees.Any(c => c.Id == id),
-            (committee, articles) => new TaggedListViewModel($"Committee · {committee.Code}", committee.Name, slug, committee.Description,
+            (committee, articles) => new TaggedListViewModel(SiteText.Format("CommitteeKind", committee.Code), committee.Name, slug, committee.Description,
                 $"/committees/{slug}", articles, $"/committees/{slug}/feed.xml"), cancellationToken);
 }

@@ -5,6 +5,7 @@ using MepCms.Web.Features.Shared;
 using MepCms.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using MepCms.Web.Infrastructure.Web.Localization;
 
 namespace MepCms.Web.Features.Topics;
 
@@ -13,5 +14,5 @@ public sealed class TopicsController(MepCmsDbContext db, TimeProvider clock) : T
     [HttpGet("/topics/{slug}")]
     public Task<IActionResult> Show(string slug, int? page, CancellationToken cancellationToken) =>
         TaggedListAsync(slug, page, "/topics", id => a => a.Topics.Any(t => t.Id == id),
-            (topic, articles) => new TaggedListViewModel("Topic", topic.Name, slug, topic.Description, $"/topics/{slug}", articles, FeedPath: null), cancellationToken);
+            (topic, articles) => new TaggedListViewModel(SiteText.Get("Topic"), topic.Name, slug, topic.Description, $"/topics/{slug}", articles, FeedPath: null), cancellationToken);
 }
