@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Net;
+using MepCms.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MepCms.Tests.Infrastructure.Localization;
+
+/// <summary>
+/// The app with the culture of a request taken from a test header, as the language routes will
+/// take it from the URL: the pages pick up whatever culture the request runs in.
+/// </summary>
+public sealed class CultureHeaderFactory : MepCmsFactory
+{
+    public const string Header = "X-Test-Culture";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, CultureFromHeader>());
+    }
+
+    private sealed class CultureFromHeader : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((HttpContext context, RequestDelegate following) =>
+            {
+                if (context.Request.Headers[Header].ToString() is { Length: > 0 } language)
+                {
+                    CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(language);
+                }
+                return following(context);
+            });
+            next(app);
+        };
+    }
+}
+
+public sealed class LocalizedPageTests(CultureHeaderFactory app) : IClassFixture<CultureHeaderFactory>
+{
+    private readonly HttpClient _client = app.CreateBrowserlessClient();
+
+    private async Task<AngleSharp.Dom.IDocument> GetAsync(string url, string? language)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (language is not null)
+        {
+            request.Headers.Add(CultureHeaderFactory.Header, language);
+        }
+        var response = await _client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return Html.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_statement_in_a_Dutch_request_asks_the_rating_question_in_Dutch_with_a_Dutch_date_and_average()
+    {
+        var article = TestData.Article(app, publishAt: new DateTimeOffset(2023, 10, 6, 8, 0, 0, TimeSpan.Zero));
+        (article.RatingCount, article.RatingSum) = (3, 13);
+        await app.SaveAsync(article);
+
+        var page = await GetAsync($"/articles/{article.Slug}", "nl");
+
+        Assert.Equal("Hoe waardevol vond u dit artikel?", page.QuerySelector(".rating__question")!.TextContent.Trim());
+        Assert.Equal("De gemiddelde score is 4,3 / 5 (3 beoordelingen)", page.QuerySelector(".rating__summary")!.TextContent.Trim());
+        Assert.Contains("6 oktober 2023, 10:00 Brusselse tijd", page.QuerySelector(".statement__meta")!.TextContent);
+        Assert.Equal("Naar de inhoud", page.QuerySelector(".skip-link")!.TextContent.Trim());
+        Assert.Equal("Dank u, uw score van {score} is opgeslagen.", page.QuerySelector("[data-rating]")!.GetAttribute("data-text-saved"));
+    }
+
+    [Fact]
+    public async Task A_statement_in_a_French_request_gives_the_average_with_a_decimal_comma()
+    {
+        var article = TestData.Article(app);
+        (article.RatingCount, article.RatingSum) = (1, 4);
+        await app.SaveAsync(article);
+
+        var page = await GetAsync($"/articles/{article.Slug}", "fr");
+
+        Assert.Equal("La note moyenne est de 4,0 / 5 (1 note)", page.QuerySelector(".rating__summary")!.TextContent.Trim());
+        Assert.Equal("Dans quelle mesure cet article vous a-t-il été utile\u202F?", page.QuerySelector(".rating__question")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_statement_without_a_culture_reads_as_it_always_has()
+    {
+        var article = TestData.Article(app, publishAt: new DateTimeOffset(2023, 10, 6, 8, 0, 0, TimeSpan.Zero));
+        (article.RatingCount, article.RatingSum) = (3, 13);
+        await app.SaveAsync(article);
+
+        var page = await GetAsync($"/articles/{article.Slug}", language: null);
+
+        Assert.Equal("How valuable did you find this article?", page.QuerySelector(".rating__question")!.TextContent.Trim());
+        Assert.Equal("The average score is 4.3 / 5 (3 ratings)", page.QuerySelector(".rating__summary")!.TextContent.Trim());
+        Assert.Contains("6 October 2023, 10:00 Brussels time", page.QuerySelector(".statement__meta")!.TextContent);
+        Assert.Equal("Skip to content", page.QuerySelector(".skip-link")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task The_pager_of_a_German_request_speaks_German()
+    {
+        var author = TestData.Author("Pager Beispiel");
+        for (var i = 0; i < 11; i++)
+        {
+            await app.SaveAsync(TestData.Article(app, publishAt: app.Clock.GetUtcNow().AddMinutes(-i - 1), authors: author));
+        }
+
+        var page = await GetAsync($"/meps/{author.Slug}", "de");
+
+        Assert.Equal("Seite 1 von 2", page.QuerySelector(".pager__status")!.TextContent.Trim());
+        Assert.Equal("Ältere →", page.QuerySelector(".pager__next")!.TextContent.Trim());
+        Assert.Equal("Seiten", page.QuerySelector(".pager")!.GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public async Task The_not_found_page_of_a_Dutch_request_is_in_Dutch()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/articles/no-such-statement");
+        request.Headers.Add(CultureHeaderFactory.Header, "nl");
+        var response = await _client.SendAsync(request);
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("Pagina niet gevonden", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.StartsWith("Pagina niet gevonden |", page.Title);
+    }
+
+    [Fact]
+    public async Task The_committees_page_of_a_Polish_request_is_in_Polish()
+    {
+        var page = await GetAsync("/committees", "pl");
+
+        Assert.Equal("Komisje", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.StartsWith("Komisje |", page.Title);
+    }
+}
