@@ -2,11 +2,11 @@ using MepCms.Web.Data;
 using MepCms.Web.Features.Shared;
 using MepCms.Web.Infrastructure.Mail;
 using MepCms.Web.Infrastructure.Web;
+using MepCms.Web.Infrastructure.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MepCms.Web.Infrastructure.Web.Localization;
 
 namespace MepCms.Web.Features.Alerts;
 

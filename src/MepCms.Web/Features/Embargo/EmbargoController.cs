@@ -4,9 +4,9 @@ using MepCms.Web.Features.Articles.Publishing;
 using MepCms.Web.Features.Attachments;
 using MepCms.Web.Features.PressLists;
 using MepCms.Web.Infrastructure.Web;
+using MepCms.Web.Infrastructure.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using MepCms.Web.Infrastructure.Web.Localization;
 
 namespace MepCms.Web.Features.Embargo;
 

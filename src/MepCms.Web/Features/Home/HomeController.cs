@@ -2,9 +2,9 @@ using MepCms.Web.Data;
 using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Articles.Publishing;
 using MepCms.Web.Features.Shared;
+using MepCms.Web.Infrastructure.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using MepCms.Web.Infrastructure.Web.Localization;
 
 namespace MepCms.Web.Features.Home;
 

@@ -1,7 +1,7 @@
 using MepCms.Web.Data;
 using MepCms.Web.Features.Shared;
-using Microsoft.AspNetCore.Mvc;
 using MepCms.Web.Infrastructure.Web.Localization;
+using Microsoft.AspNetCore.Mvc;
 
 namespace MepCms.Web.Features.PressLists;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using MepCms.Web.Features.Shared;
-using Microsoft.AspNetCore.Mvc;
 using MepCms.Web.Infrastructure.Web.Localization;
+using Microsoft.AspNetCore.Mvc;
 
 namespace MepCms.Web.Features.Settings;
 
