@@ -136,4 +136,29 @@ public sealed class LocalizedPageTests(CultureHeaderFactory app) : IClassFixture
         Assert.Equal("Komisje", page.QuerySelector("h1")!.TextContent.Trim());
         Assert.StartsWith("Komisje |", page.Title);
     }
+
+    [Fact]
+    public async Task A_Polish_search_counts_its_results_in_the_right_plural_form_and_quotes_the_words_the_Polish_way()
+    {
+        var word = "wodorowy" + Guid.NewGuid().ToString("N")[..6];
+        for (var i = 0; i < 2; i++)
+        {
+            await app.SaveAsync(TestData.Article(app, title: $"Plan {word} numer {i}"));
+        }
+
+        var page = await GetAsync("/search?q=" + word, "pl");
+
+        Assert.Equal($"2 komunikaty pasują do zapytania „{word}”.", page.QuerySelector(".search-summary")!.TextContent.Trim());
+        Assert.Equal("Wyniki wyszukiwania", page.QuerySelector("h1")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task The_alert_sign_up_of_a_French_request_is_in_French()
+    {
+        var page = await GetAsync("/subscribe", "fr");
+
+        Assert.Equal("Alertes par courriel", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("Adresse électronique", page.QuerySelector("label[for=email]")!.TextContent.Trim());
+        Assert.Equal("S’inscrire", page.QuerySelector(".subscribe__form button[type=submit]")!.TextContent.Trim());
+    }
 }
