@@ -7,7 +7,7 @@ namespace MepCms.Web.Features.Meps;
 /// <summary>An MEP as the directory and the profile show them.</summary>
 public sealed record AuthorCard(string FullName, string Slug, string CountryCode, string PoliticalGroup, string NationalParty, string? PhotoPath, bool IsActive)
 {
-    public string Country => Countries.Name(CountryCode);
+    public string Country => Countries.NameForReaders(CountryCode);
 
     /// <summary>The photo's credit and licence from the media library, shown with it (none: nothing shown).</summary>
     public string? PhotoCredit { get; init; }

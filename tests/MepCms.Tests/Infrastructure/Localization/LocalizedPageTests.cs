@@ -161,4 +161,17 @@ public sealed class LocalizedPageTests(CultureHeaderFactory app) : IClassFixture
         Assert.Equal("Adresse électronique", page.QuerySelector("label[for=email]")!.TextContent.Trim());
         Assert.Equal("S’inscrire", page.QuerySelector(".subscribe__form button[type=submit]")!.TextContent.Trim());
     }
+
+    [Fact]
+    public async Task The_MEP_directory_of_a_Dutch_request_names_the_countries_in_Dutch()
+    {
+        var author = TestData.Author("Landen Voorbeeld");
+        await app.SaveAsync(TestData.Article(app, authors: author));
+
+        var page = await GetAsync("/meps", "nl");
+
+        Assert.Contains("België", page.QuerySelectorAll(".directory-section__title").Select(h => h.TextContent.Trim()));
+        Assert.Contains("België", page.QuerySelectorAll("#filter-country option").Select(o => o.TextContent.Trim()));
+        Assert.Equal("Onze Europarlementariërs", page.QuerySelector("h1")!.TextContent.Trim());
+    }
 }
