@@ -17,12 +17,14 @@ using MepCms.Web.Infrastructure.Mail;
 using MepCms.Web.Infrastructure.Markdown;
 using MepCms.Web.Infrastructure.Security;
 using MepCms.Web.Infrastructure.Web;
+using MepCms.Web.Infrastructure.Web.Localization;
 
 var builder = WebApplication.CreateBuilder(args);
 
 // Cross-cutting: logging, the web stack, caching, the database, security.
 builder.AddMepCmsLogging();
 builder.Services.AddMepCmsWeb();
+builder.Services.AddMepCmsLocalization();
 builder.Services.AddMepCmsForwardedHeaders();
 builder.Services.AddMepCmsGracefulShutdown();
 builder.Services.AddMepCmsCaching();

@@ -180,6 +180,10 @@ public sealed class EndpointInventoryTests(MepCmsFactory app) : IClassFixture<Me
         "GET /{lang}/meps/{slug}/feed.xml",
         "GET /{lang}/search",
         "GET /{lang}/topics/{slug}",
+        "GET /{lang}/subscribe",
+        "GET /{lang}/subscribe/confirm",
+        "GET /{lang}/subscribe/manage",
+        "GET /{lang}/subscribe/unsubscribe",
     ];
 
     // Anonymous POSTs are guarded by an origin check instead of an antiforgery token: the rating
@@ -187,10 +191,11 @@ public sealed class EndpointInventoryTests(MepCmsFactory app) : IClassFixture<Me
     private static readonly string[] OriginChecked =
     [
         "POST /articles/{slug}/rating", "POST /{lang}/articles/{slug}/rating", "POST /subscribe", "POST /subscribe/confirm", "POST /subscribe/manage", "POST /subscribe/manage/open",
+        "POST /{lang}/subscribe", "POST /{lang}/subscribe/confirm", "POST /{lang}/subscribe/manage", "POST /{lang}/subscribe/manage/open",
     ];
 
     // RFC 8058 one-click unsubscribe: a bare POST from a mail client, authorised by the signed token in its link.
-    private static readonly string[] TokenChecked = ["POST /subscribe/unsubscribe", "POST /press/unsubscribe"];
+    private static readonly string[] TokenChecked = ["POST /subscribe/unsubscribe", "POST /{lang}/subscribe/unsubscribe", "POST /press/unsubscribe"];
 
     // HEAD is listed with its GET (every GET answers HEAD: see Every_get_endpoint_also_answers_head).
     private IReadOnlyList<(string Key, RouteEndpoint Endpoint)> Endpoints()

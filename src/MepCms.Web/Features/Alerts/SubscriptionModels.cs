@@ -1,6 +1,7 @@
 using MepCms.Web.Infrastructure.Web;
 using System.ComponentModel.DataAnnotations;
 using MepCms.Web.Features.Shared;
+using MepCms.Web.Infrastructure.Web.Localization;
 
 namespace MepCms.Web.Features.Alerts;
 
@@ -29,8 +30,8 @@ public sealed record ChoiceLists(IReadOnlyList<Choice> Meps, IReadOnlyList<Choic
 public sealed record SubscribeViewModel(SubscribeForm Form, ChoiceLists Choices, string ConsentText, bool IsManage) : IHasPageMeta
 {
     public PageMeta Meta => IsManage
-        ? new PageMeta("Manage your e-mail alerts", "Choose the statements you receive by e-mail, or stop the alerts.", "/subscribe/manage") { NoIndex = true }
-        : new PageMeta("E-mail alerts", "Receive our MEPs' statements by e-mail the moment they are published.", "/subscribe");
+        ? new PageMeta(SiteText.Get("ManageEmailAlerts"), SiteText.Get("AlertsManageDescription"), "/subscribe/manage") { NoIndex = true }
+        : new PageMeta(SiteText.Get("EmailAlerts"), SiteText.Get("AlertsDescription"), "/subscribe");
 }
 
 /// <summary>A short page of the sign-up flow, with at most one button (a POST: links in e-mails are followed by scanners).</summary>

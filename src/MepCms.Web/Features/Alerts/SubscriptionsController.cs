@@ -2,6 +2,7 @@ using MepCms.Web.Data;
 using MepCms.Web.Features.Shared;
 using MepCms.Web.Infrastructure.Mail;
 using MepCms.Web.Infrastructure.Web;
+using MepCms.Web.Infrastructure.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
@@ -15,9 +16,10 @@ namespace MepCms.Web.Features.Alerts;
 /// scanners follow links. The one-click unsubscribe (RFC 8058) is a bare POST of the link itself.
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[Localized]
 public sealed class SubscriptionsController(MepCmsDbContext db, Subscriptions subscriptions, SubscriptionTokens tokens, SiteUrls urls, Settings.SiteIdentity identity) : Controller
 {
-    private string ConsentText => $"I agree that {_siteName} keeps my e-mail address and choices to send me its statements by e-mail, until I unsubscribe.";
+    private string ConsentText => SiteText.Format("AlertsConsent", _siteName);
     private string _siteName = "";
 
     /// <summary>The site's current name, for the consent text every action of this controller shows or stores.</summary>
@@ -37,11 +39,11 @@ public sealed class SubscriptionsController(MepCmsDbContext db, Subscriptions su
         var email = MailAddresses.Normalise(form.Email);
         if (email is null)
         {
-            ModelState.AddModelError(nameof(form.Email), "Enter one e-mail address, like name@example.eu.");
+            ModelState.AddModelError(nameof(form.Email), SiteText.Get("AlertsEnterEmail"));
         }
         if (!form.Consent)
         {
-            ModelState.AddModelError(nameof(form.Consent), "Tick the box to agree, or we cannot send you alerts.");
+            ModelState.AddModelError(nameof(form.Consent), SiteText.Get("AlertsTickConsent"));
         }
         var choices = await ValidChoicesAsync(form, cancellationToken);
         if (!ModelState.IsValid || email is null || choices is null)
@@ -51,16 +53,15 @@ public sealed class SubscriptionsController(MepCmsDbContext db, Subscriptions su
         }
         await subscriptions.SignUpAsync(email, choices, ConsentText, urls.Base(Request), cancellationToken);
         // The same page whether the address was known or not: nobody learns who subscribes.
-        return View("Message", new SubscriptionMessageViewModel("Check your inbox",
-            $"If {email} can receive e-mail, a message is on its way to it. Follow the link in it to confirm your alerts. Nothing is sent until you do."));
+        return View("Message", new SubscriptionMessageViewModel(SiteText.Get("AlertsCheckInbox"), SiteText.Format("AlertsCheckInboxText", email)));
     }
 
     [HttpGet("/subscribe/confirm")]
     public IActionResult Confirm(string? token) =>
         tokens.ReadConfirmation(token) is null
             ? Invalid()
-            : View("Message", new SubscriptionMessageViewModel("Confirm your e-mail alerts",
-                "One more step: confirm that you want to receive our statements at this address.", "/subscribe/confirm", "Confirm my e-mail alerts", token));
+            : View("Message", new SubscriptionMessageViewModel(SiteText.Get("AlertsConfirmTitle"),
+                SiteText.Get("AlertsConfirmText"), "/subscribe/confirm", SiteText.Get("AlertsConfirmButton"), token));
 
     [HttpPost("/subscribe/confirm"), RequireSameOrigin, RequestSizeLimit(4 * 1024)]
     public async Task<IActionResult> Confirmed([FromForm] string? token, CancellationToken cancellationToken)
@@ -69,9 +70,8 @@ public sealed class SubscriptionsController(MepCmsDbContext db, Subscriptions su
         {
             return Invalid();
         }
-        return View("Message", new SubscriptionMessageViewModel("Your e-mail alerts are on",
-            "You will receive our statements by e-mail as they are published. Every message has a link to change your choices or to stop.",
-            "/subscribe/manage/open", "Choose what you receive", tokens.Manage(subscriber.Id)));
+        return View("Message", new SubscriptionMessageViewModel(SiteText.Get("AlertsOnTitle"), SiteText.Get("AlertsOnText"),
+            "/subscribe/manage/open", SiteText.Get("AlertsChooseWhat"), tokens.Manage(subscriber.Id)));
     }
 
     [HttpGet("/subscribe/manage")]
@@ -112,8 +112,8 @@ public sealed class SubscriptionsController(MepCmsDbContext db, Subscriptions su
             return View("Subscribe", new SubscribeViewModel(form, await ChoicesAsync(cancellationToken), ConsentText, IsManage: true));
         }
         return await subscriptions.ChangeAsync(id, choices, cancellationToken)
-            ? View("Message", new SubscriptionMessageViewModel("Your choices are saved", "From now on you receive the statements you chose.",
-                "/subscribe/manage/open", "Change them again", form.Token))
+            ? View("Message", new SubscriptionMessageViewModel(SiteText.Get("AlertsSavedTitle"), SiteText.Get("AlertsSavedText"),
+                "/subscribe/manage/open", SiteText.Get("AlertsChangeAgain"), form.Token))
             : Invalid();
     }
 
@@ -122,8 +122,8 @@ public sealed class SubscriptionsController(MepCmsDbContext db, Subscriptions su
     public IActionResult Unsubscribe(string? token) =>
         tokens.ReadManage(token) is null
             ? Invalid()
-            : View("Message", new SubscriptionMessageViewModel("Stop your e-mail alerts",
-                "Press the button to stop every e-mail alert to this address.", "/subscribe/unsubscribe?token=" + Uri.EscapeDataString(token!), "Unsubscribe"));
+            : View("Message", new SubscriptionMessageViewModel(SiteText.Get("AlertsStopTitle"),
+                SiteText.Get("AlertsStopText"), "/subscribe/unsubscribe?token=" + Uri.EscapeDataString(token!), SiteText.Get("Unsubscribe")));
 
     /// <summary>
     /// RFC 8058 one-click: the mail client POSTs `List-Unsubscribe=One-Click` to the link, with no
@@ -137,15 +137,13 @@ public sealed class SubscriptionsController(MepCmsDbContext db, Subscriptions su
         {
             return Invalid();
         }
-        return View("Message", new SubscriptionMessageViewModel("You are unsubscribed",
-            "No more e-mail alerts will be sent to this address. You can sign up again at any time."));
+        return View("Message", new SubscriptionMessageViewModel(SiteText.Get("AlertsStoppedTitle"), SiteText.Get("AlertsStoppedText")));
     }
 
     private ViewResult Invalid()
     {
         Response.StatusCode = StatusCodes.Status404NotFound;
-        return View("Message", new SubscriptionMessageViewModel("This link no longer works",
-            "It may have expired (confirmation links last a week), or the subscription was cancelled. You can sign up again.", null, null));
+        return View("Message", new SubscriptionMessageViewModel(SiteText.Get("AlertsLinkExpiredTitle"), SiteText.Get("AlertsLinkExpiredText"), null, null));
     }
 
     private async Task<ChoiceLists> ChoicesAsync(CancellationToken cancellationToken) => new(
@@ -163,7 +161,7 @@ public sealed class SubscriptionsController(MepCmsDbContext db, Subscriptions su
             || await db.Committees.CountAsync(c => form.Committees.Contains(c.Id), cancellationToken) != form.Committees.Distinct().Count()
             || await db.Topics.CountAsync(t => form.Topics.Contains(t.Id), cancellationToken) != form.Topics.Distinct().Count())
         {
-            ModelState.AddModelError("", "Choose only from the lists on this page.");
+            ModelState.AddModelError("", SiteText.Get("AlertsChooseFromLists"));
             return null;
         }
         return new SubscriptionChoices(form.Languages, form.Meps, form.Committees, form.Topics);

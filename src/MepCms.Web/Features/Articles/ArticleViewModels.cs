@@ -1,5 +1,6 @@
 using MepCms.Web.Features.Ratings;
 using MepCms.Web.Features.Shared;
+using MepCms.Web.Infrastructure.Web.Localization;
 
 namespace MepCms.Web.Features.Articles;
 
@@ -59,7 +60,7 @@ public sealed class ArticlePageViewModel : IHasPageMeta
 /// <summary>A correction or update as readers see it: "Corrected on 7 October 2023: …".</summary>
 public sealed record CorrectionNote(ChangeKind Kind, DateTime At, string Note)
 {
-    public string Label => (Kind == ChangeKind.Correction ? "Corrected on " : "Updated on ") + Infrastructure.Web.BrusselsTime.Date(At);
+    public string Label => SiteText.Format(Kind == ChangeKind.Correction ? "CorrectedOn" : "UpdatedOn", Infrastructure.Web.BrusselsTime.DateForReaders(At));
 
     /// <summary>The whole note in one line of plain text (the feed's item description).</summary>
     public string Text => $"{Label}: {Note}";

@@ -1,5 +1,6 @@
 using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Shared;
+using MepCms.Web.Infrastructure.Web.Localization;
 
 namespace MepCms.Web.Features.Committees;
 
@@ -7,5 +8,5 @@ public sealed record CommitteeCard(string Code, string Slug, string Name, string
 
 public sealed record CommitteeDirectoryViewModel(IReadOnlyList<CommitteeCard> Committees) : IHasPageMeta
 {
-    public PageMeta Meta => new("Committees", "The parliamentary committees our MEPs sit on, and the statements about their work.", "/committees");
+    public PageMeta Meta => new(SiteText.Get("Committees"), SiteText.Get("CommitteesDescription"), "/committees");
 }

@@ -3,6 +3,7 @@ using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Articles.Publishing;
 using MepCms.Web.Features.Shared;
 using MepCms.Web.Infrastructure.Web;
+using MepCms.Web.Infrastructure.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,6 +29,6 @@ public sealed class CommitteesController(MepCmsDbContext db, TimeProvider clock)
     public Task<IActionResult> Show(string slug, int? page, CancellationToken cancellationToken) =>
         TaggedListAsync(slug, page, "/committees", id => a => a.Committees.Any(c => c.Id == id),
             language => c => c.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? c.Name,
-            (committee, name, articles) => new TaggedListViewModel($"Committee · {committee.Code}", name, slug, committee.Description,
+            (committee, name, articles) => new TaggedListViewModel(SiteText.Format("CommitteeKind", committee.Code), name, slug, committee.Description,
                 $"/committees/{slug}", articles, $"/committees/{slug}/feed.xml"), cancellationToken);
 }

@@ -4,6 +4,7 @@ using MepCms.Web.Features.Articles.Publishing;
 using MepCms.Web.Features.Attachments;
 using MepCms.Web.Features.PressLists;
 using MepCms.Web.Infrastructure.Web;
+using MepCms.Web.Infrastructure.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +22,7 @@ public sealed class EmbargoController(MepCmsDbContext db, EmbargoLinks links, Pr
     public async Task<IActionResult> Show([FromQuery] string? token, [FromQuery] string? link, CancellationToken cancellationToken)
     {
         Private();
-        var note = "Not for publication before then. This link is personal to the press office's contacts and expires.";
+        var note = SiteText.Get("EmbargoNote");
         int id;
         if (link is not null)
         {
@@ -32,7 +33,7 @@ public sealed class EmbargoController(MepCmsDbContext db, EmbargoLinks links, Pr
                 return NotFound();
             }
             id = recipient.ArticleId;
-            note = $"Not for publication before then. This link is personal to {recipient.Name}" + (recipient.Outlet.Length > 0 ? $" ({recipient.Outlet})" : "") + ": please do not forward it.";
+            note = SiteText.Format("EmbargoNotePersonal", recipient.Name + (recipient.Outlet.Length > 0 ? $" ({recipient.Outlet})" : ""));
             var now = clock.GetUtcNow().UtcDateTime;
             if (await db.Articles.VisibleAt(now).Where(a => a.Id == id).Select(a => new { a.Slug, a.Language }).FirstOrDefaultAsync(cancellationToken) is { } live)
             {
@@ -62,7 +63,7 @@ public sealed class EmbargoController(MepCmsDbContext db, EmbargoLinks links, Pr
         // Its documents through the same link: their public address answers only once the statement is public.
         var access = link is not null ? "link=" + Uri.EscapeDataString(link) : "token=" + Uri.EscapeDataString(token!);
         article.Documents = [.. article.Documents.Select(d => d with { Href = $"/embargo/attachments/{d.Id}?{access}" })];
-        var until = publishAt is { } at ? $"Embargoed until {BrusselsTime.DateTimeText(at)} Brussels time" : "Embargoed until further notice";
+        var until = publishAt is { } at ? SiteText.Format("EmbargoedUntil", BrusselsTime.DateTimeForReaders(at)) : SiteText.Get("EmbargoedUntilFurtherNotice");
         return View("/Features/Articles/Marked.cshtml", new MarkedArticleViewModel(article, until, note));
     }
 

@@ -3,6 +3,7 @@ using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Articles.Publishing;
 using MepCms.Web.Features.Shared;
 using MepCms.Web.Infrastructure.Web;
+using MepCms.Web.Infrastructure.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,7 +27,7 @@ public sealed class FeedsController(MepCmsDbContext db, TimeProvider clock, Site
         {
             return NotFound();
         }
-        return await FeedAsync($"{author.FullName} | {{site}}", $"Statements of {author.FullName}", $"/meps/{slug}", $"/meps/{slug}/feed.xml",
+        return await FeedAsync($"{author.FullName} | {{site}}", SiteText.Format("MepFeedTitle", author.FullName), $"/meps/{slug}", $"/meps/{slug}/feed.xml",
             Visible().Where(a => a.Authors.Any(x => x.AuthorId == author.Id)), cancellationToken);
     }
 
@@ -47,7 +48,7 @@ public sealed class FeedsController(MepCmsDbContext db, TimeProvider clock, Site
         {
             return RedirectPermanent(HttpContext.Localized($"/committees/{target}/feed.xml"));
         }
-        return await FeedAsync($"{committee.Name} | {{site}}", $"Statements on the work of the {committee.Name}", $"/committees/{slug}",
+        return await FeedAsync($"{committee.Name} | {{site}}", SiteText.Format("CommitteeFeedDescription", committee.Name), $"/committees/{slug}",
             $"/committees/{slug}/feed.xml", Visible().Where(a => a.Committees.Any(c => c.Id == committee.Id)), cancellationToken);
     }
 

@@ -2,6 +2,7 @@ using MepCms.Web.Data;
 using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Articles.Publishing;
 using MepCms.Web.Features.Shared;
+using MepCms.Web.Infrastructure.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using MepCms.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
@@ -25,10 +26,10 @@ public sealed class HomeController(MepCmsDbContext db, TimeProvider clock, Setti
             return NotFound();
         }
         var brand = await identity.CurrentAsync(cancellationToken);
-        var title = number == 1 ? brand.Name : $"{brand.Name} — page {number}";
+        var title = number == 1 ? brand.Name : SiteText.Format("PageNumberTitle", brand.Name, number);
         var meta = new PageMeta(title, brand.Tagline, number == 1 ? "/" : $"/?page={number}");
         var lead = pinned != 0 && number == 1 ? await visible.Where(a => a.Id == pinned).ToSummaries().FirstOrDefaultAsync(cancellationToken) : null;
-        return View(new HomeViewModel(new ArticleListViewModel(articles, meta, "Latest statements"), lead));
+        return View(new HomeViewModel(new ArticleListViewModel(articles, meta, SiteText.Get("LatestStatements")), lead));
     }
 }
 

@@ -1,19 +1,20 @@
 using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Shared;
+using MepCms.Web.Infrastructure.Web.Localization;
 
 namespace MepCms.Web.Features.Meps;
 
 /// <summary>An MEP as the directory and the profile show them.</summary>
 public sealed record AuthorCard(string FullName, string Slug, string CountryCode, string PoliticalGroup, string NationalParty, string? PhotoPath, bool IsActive)
 {
-    public string Country => Countries.Name(CountryCode);
+    public string Country => Countries.NameForReaders(CountryCode);
 
     /// <summary>The photo's credit and licence from the media library, shown with it (none: nothing shown).</summary>
     public string? PhotoCredit { get; init; }
 
     /// <summary>"Photo: …" under a shown photo, unless the credit already says so; null without a photo or a credit.</summary>
     public string? PhotoCreditText => !HasLocalPhoto || PhotoCredit is not { Length: > 0 } credit ? null
-        : credit.StartsWith("Photo", StringComparison.OrdinalIgnoreCase) ? credit : "Photo: " + credit;
+        : credit.StartsWith("Photo", StringComparison.OrdinalIgnoreCase) ? credit : SiteText.Format("PhotoCredit", credit);
 
     /// <summary>Up to two initials for the generated avatar ("Ana Ferreira Lobo" → "AL").</summary>
     public string Initials
@@ -41,17 +42,17 @@ public sealed record DirectoryFilter(string? Country, string? Group, IReadOnlyLi
 
 public sealed record AuthorDirectoryViewModel(IReadOnlyList<AuthorCard> Current, IReadOnlyList<AuthorCard> Former, DirectoryFilter Filter) : IHasPageMeta
 {
-    public PageMeta Meta => new("Our MEPs", "The Members of the European Parliament whose statements we publish, by country and political group.", "/meps");
+    public PageMeta Meta => new(SiteText.Get("OurMeps"), SiteText.Get("OurMepsDescription"), "/meps");
 }
 
 public sealed record CommitteeRoleLink(string Name, string Slug, string Code, CommitteeRole Role)
 {
     public string RoleText => Role switch
     {
-        CommitteeRole.Chair => "Chair",
-        CommitteeRole.ViceChair => "Vice-Chair",
-        CommitteeRole.Substitute => "Substitute",
-        _ => "Member",
+        CommitteeRole.Chair => SiteText.Get("RoleChair"),
+        CommitteeRole.ViceChair => SiteText.Get("RoleViceChair"),
+        CommitteeRole.Substitute => SiteText.Get("RoleSubstitute"),
+        _ => SiteText.Get("RoleMember"),
     };
 }
 
@@ -65,8 +66,8 @@ public sealed class AuthorProfileViewModel : IHasPageMeta
     public required PagedList<ArticleSummary> Articles { get; init; }
 
     public PageMeta Meta => new(
-        Articles.Page == 1 ? Author.FullName : $"{Author.FullName} — page {Articles.Page}",
-        $"{(Author.IsActive ? "Statements of" : "Statements of former MEP")} {Author.FullName} ({Author.PoliticalGroup}, {Author.Country}).",
+        Articles.Page == 1 ? Author.FullName : SiteText.Format("PageNumberTitle", Author.FullName, Articles.Page),
+        SiteText.Format(Author.IsActive ? "MepDescription" : "FormerMepDescription", Author.FullName, Author.PoliticalGroup, Author.Country),
         Articles.Page == 1 ? $"/meps/{Author.Slug}" : $"/meps/{Author.Slug}?page={Articles.Page}",
         "profile");
 }

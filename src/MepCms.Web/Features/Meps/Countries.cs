@@ -1,6 +1,8 @@
+using MepCms.Web.Infrastructure.Web.Localization;
+
 namespace MepCms.Web.Features.Meps;
 
-/// <summary>English names of the EU member states, for the ISO 3166-1 codes stored on MEPs.</summary>
+/// <summary>Names of the EU member states, for the ISO 3166-1 codes stored on MEPs: English for the back office, the reader's language on public pages.</summary>
 public static class Countries
 {
     private static readonly Dictionary<string, string> Names = new(StringComparer.OrdinalIgnoreCase)
@@ -19,4 +21,8 @@ public static class Countries
     public static bool IsMemberState(string? code) => code is { Length: 2 } && Names.ContainsKey(code);
 
     public static string Name(string code) => Names.TryGetValue(code, out var name) ? name : code.ToUpperInvariant();
+
+    /// <summary>The member state's name in the current UI culture ("Nederland", "Pays-Bas"), as public pages show it.</summary>
+    public static string NameForReaders(string code) =>
+        IsMemberState(code) ? SiteText.Get("Country." + code.ToUpperInvariant()) : code.ToUpperInvariant();
 }

@@ -23,7 +23,7 @@ public sealed class MepsController(MepCmsDbContext db, TimeProvider clock) : Con
                     .Select(m => m.Licence == null ? m.Credit : m.Credit == null ? m.Licence : m.Credit + " (" + m.Licence + ")").FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
-        var countries = all.Select(a => a.CountryCode).Distinct().OrderBy(Countries.Name).ToList();
+        var countries = all.Select(a => a.CountryCode).Distinct().OrderBy(Countries.NameForReaders).ToList();
         var groups = all.Select(a => a.PoliticalGroup).Distinct().OrderBy(g => g, StringComparer.Ordinal).ToList();
         // An unknown value in the query string is ignored, not an error.
         var countryFilter = countries.FirstOrDefault(c => string.Equals(c, country, StringComparison.OrdinalIgnoreCase));

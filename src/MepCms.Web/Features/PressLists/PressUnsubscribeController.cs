@@ -1,5 +1,6 @@
 using MepCms.Web.Data;
 using MepCms.Web.Features.Shared;
+using MepCms.Web.Infrastructure.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace MepCms.Web.Features.PressLists;
@@ -21,8 +22,7 @@ public sealed class PressUnsubscribeController(MepCmsDbContext db, PressTokens t
     public IActionResult Unsubscribe(string? token) =>
         tokens.ReadUnsubscribe(token) is null
             ? Invalid()
-            : View(new PressNoticeViewModel("Receive no more press mail",
-                "Press the button and this address will receive no more statements from this press office, on any of its lists.", token));
+            : View(new PressNoticeViewModel(SiteText.Get("PressStopTitle"), SiteText.Get("PressStopText"), token));
 
     /// <summary>No cookie, no Origin, no antiforgery token: the signed token in the link is the proof (RFC 8058).</summary>
     [HttpPost("/press/unsubscribe"), RequestSizeLimit(4 * 1024), IgnoreAntiforgeryToken]
@@ -33,13 +33,12 @@ public sealed class PressUnsubscribeController(MepCmsDbContext db, PressTokens t
             return Invalid();
         }
         await PressOptOuts.AddAsync(db, emailKey, PressOptOutReason.Unsubscribed, clock.GetUtcNow().UtcDateTime, cancellationToken);
-        return View("Unsubscribe", new PressNoticeViewModel("You will receive no more press mail",
-            "This address is off every press list of this office. To receive statements again, write to the press office."));
+        return View("Unsubscribe", new PressNoticeViewModel(SiteText.Get("PressStoppedTitle"), SiteText.Get("PressStoppedText")));
     }
 
     private ViewResult Invalid()
     {
         Response.StatusCode = StatusCodes.Status404NotFound;
-        return View("Unsubscribe", new PressNoticeViewModel("This link does not work", "It may have been copied incompletely. Please use the link of a recent message."));
+        return View("Unsubscribe", new PressNoticeViewModel(SiteText.Get("PressLinkBrokenTitle"), SiteText.Get("PressLinkBrokenText")));
     }
 }

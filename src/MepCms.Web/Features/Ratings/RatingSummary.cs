@@ -1,4 +1,5 @@
 using System.Globalization;
+using MepCms.Web.Infrastructure.Web.Localization;
 
 namespace MepCms.Web.Features.Ratings;
 
@@ -18,31 +19,34 @@ public readonly record struct RatingSummary(int Count, long Sum)
     /// <summary>The mean in staff reports: two decimals (0 without ratings, so a column sorts).</summary>
     public double ReportAverage => Round(2) ?? 0;
 
-    /// <summary>"4.2": the reader's average, always with its one decimal.</summary>
+    /// <summary>"4.2": the average in the back office, always with its one decimal.</summary>
     public string AverageText => Format(Average ?? 0, "0.0");
 
-    /// <summary>The sentence under a statement.</summary>
+    /// <summary>The sentence under a statement, in the current culture ("4,2" and "3 notes" in French).</summary>
     public string Text => Sentence(Average, Count);
 
     /// <summary>
     /// "Rated 4.2 / 5 (37 ratings)": the average in a list of statements; empty without ratings,
     /// so a list of news is not a column of "No ratings yet".
     /// </summary>
-    public string ListText => Count == 0 ? "" : $"Rated {AverageText} / 5 ({CountText})";
+    public string ListText => Count == 0 ? "" : SiteText.Format("RatedInList", ForReaders(Average ?? 0), SiteText.Plural("RatingCount", Count));
 
     /// <summary>"4.25": the report's average.</summary>
     public string ReportAverageText => Format(ReportAverage, "0.00");
 
-    /// <summary>"37 ratings", "1 rating".</summary>
+    /// <summary>"37 ratings", "1 rating": the back office's count.</summary>
     public string CountText => CountOf(Count);
 
     /// <summary>The sentence for an average already rounded for readers (<see cref="Average"/>) and its count.</summary>
     public static string Sentence(double? average, int count) =>
-        count == 0 || average is not { } value ? "No ratings yet" : $"The average score is {Format(value, "0.0")} / 5 ({CountOf(count)})";
+        count == 0 || average is not { } value ? SiteText.Get("NoRatingsYet") : SiteText.Format("AverageScore", ForReaders(value), SiteText.Plural("RatingCount", count));
 
     private static string CountOf(int count) => string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? "rating" : "ratings")}");
 
     private double? Round(int decimals) => Mean is { } mean ? Math.Round(mean, decimals, MidpointRounding.AwayFromZero) : null;
 
     private static string Format(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+
+    /// <summary>An average as a reader of the current culture writes it: "4.2", "4,2".</summary>
+    private static string ForReaders(double value) => value.ToString("0.0", CultureInfo.CurrentCulture);
 }

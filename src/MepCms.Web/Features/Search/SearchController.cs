@@ -2,6 +2,7 @@ using MepCms.Web.Data;
 using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Articles.Publishing;
 using MepCms.Web.Features.Shared;
+using MepCms.Web.Infrastructure.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using MepCms.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
@@ -37,10 +38,17 @@ public sealed record SearchViewModel(string Query, bool IsEmpty, PagedList<Artic
 
     // Result pages are not for search engines; the canonical keeps the query so sharing a search works.
     public PageMeta Meta => new(
-        IsEmpty ? "Search statements" : $"Search: {Shorten(Query)}",
-        IsEmpty ? "Search the press statements of our Members of the European Parliament." : $"Statements matching “{Shorten(Query)}”.",
+        IsEmpty ? SiteText.Get("SearchStatements") : SiteText.Format("SearchTitle", Shorten(Query)),
+        IsEmpty ? SiteText.Get("SearchDescription") : SiteText.Format("SearchMatchingDescription", Quoted(Shorten(Query))),
         IsEmpty ? "/search" : "/search" + QueryString.Create("q", Query).ToUriComponent())
     { NoIndex = !IsEmpty };
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
+
+    /// <summary>The reader's words between the quotation marks of the page's language.</summary>
+    private static string Quoted(string text)
+    {
+        var quotes = Infrastructure.Markdown.Typography.QuotesFor(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+        return quotes.OpenDouble + text + quotes.CloseDouble;
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MepCms.Web.Features.Shared;
+using MepCms.Web.Infrastructure.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace MepCms.Web.Features.Settings;
@@ -14,15 +15,15 @@ public sealed class SiteController(SiteIdentity identity) : Controller
 
     [HttpGet("/legal-notice")]
     public Task<IActionResult> LegalNotice(CancellationToken cancellationToken) =>
-        PageAsync(InfoPage.LegalNotice, "Legal notice", "/legal-notice", cancellationToken);
+        PageAsync(InfoPage.LegalNotice, SiteText.Get("LegalNoticeTitle"), "/legal-notice", cancellationToken);
 
     [HttpGet("/privacy")]
     public Task<IActionResult> Privacy(CancellationToken cancellationToken) =>
-        PageAsync(InfoPage.Privacy, "Privacy notice", "/privacy", cancellationToken);
+        PageAsync(InfoPage.Privacy, SiteText.Get("PrivacyTitle"), "/privacy", cancellationToken);
 
     [HttpGet("/accessibility")]
     public Task<IActionResult> Accessibility(CancellationToken cancellationToken) =>
-        PageAsync(InfoPage.Accessibility, "Accessibility statement", "/accessibility", cancellationToken);
+        PageAsync(InfoPage.Accessibility, SiteText.Get("AccessibilityTitle"), "/accessibility", cancellationToken);
 
     /// <summary>The logo, from the site itself; its address carries the settings' version, so it is cached for a year.</summary>
     [HttpGet("/brand/logo")]
@@ -61,6 +62,6 @@ public sealed class SiteController(SiteIdentity identity) : Controller
     {
         var brand = await identity.CurrentAsync(cancellationToken);
         var html = await identity.PageHtmlAsync(page, cancellationToken);
-        return View("InfoPage", new InfoPageViewModel(heading, html, new PageMeta(heading, $"{heading} of {brand.Name}", path)));
+        return View("InfoPage", new InfoPageViewModel(heading, html, new PageMeta(heading, SiteText.Format("InfoPageDescription", heading, brand.Name), path)));
     }
 }

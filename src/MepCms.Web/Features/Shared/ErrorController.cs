@@ -1,3 +1,4 @@
+using MepCms.Web.Infrastructure.Web.Localization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -33,9 +34,9 @@ public sealed record ErrorViewModel(int StatusCode, string RequestId) : IHasPage
 {
     public PageMeta Meta => StatusCode switch
     {
-        404 => new PageMeta("Page not found", "The page you asked for does not exist.", "/") { NoIndex = true },
+        404 => new PageMeta(SiteText.Get("NotFoundTitle"), SiteText.Get("NotFoundDescription"), "/") { NoIndex = true },
         403 => new PageMeta("Not allowed", "Your role does not allow this action.", "/") { NoIndex = true },
-        503 => new PageMeta("Briefly unavailable", "The site is briefly unavailable.", "/") { NoIndex = true },
-        _ => new PageMeta("Something went wrong", "An error occurred.", "/") { NoIndex = true },
+        503 => new PageMeta(SiteText.Get("UnavailableTitle"), SiteText.Get("UnavailableDescription"), "/") { NoIndex = true },
+        _ => new PageMeta(SiteText.Get("ErrorTitle"), SiteText.Get("ErrorDescription"), "/") { NoIndex = true },
     };
 }

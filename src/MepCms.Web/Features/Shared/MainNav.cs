@@ -3,12 +3,13 @@ namespace MepCms.Web.Features.Shared;
 /// <summary>The main navigation: its sections, and which one the current page belongs to.</summary>
 public static class MainNav
 {
-    public sealed record Item(string Name, string Href, params string[] Sections);
+    /// <param name="TextKey">The section's name in <see cref="Infrastructure.Web.Localization.SiteText"/>.</param>
+    public sealed record Item(string TextKey, string Href, params string[] Sections);
 
     public static readonly IReadOnlyList<Item> Items =
     [
         new("Statements", "/", "/articles"),
-        new("MEPs", "/meps"),
+        new("Meps", "/meps"),
         new("Committees", "/committees", "/topics"),
     ];
 

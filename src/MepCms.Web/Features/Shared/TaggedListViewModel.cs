@@ -1,4 +1,5 @@
 using MepCms.Web.Features.Articles;
+using MepCms.Web.Infrastructure.Web.Localization;
 
 namespace MepCms.Web.Features.Shared;
 
@@ -6,7 +7,7 @@ namespace MepCms.Web.Features.Shared;
 public sealed record TaggedListViewModel(string Kind, string Name, string Slug, string Description, string Path, PagedList<ArticleSummary> Articles, string? FeedPath) : IHasPageMeta
 {
     public PageMeta Meta => new(
-        Articles.Page == 1 ? Name : $"{Name} — page {Articles.Page}",
-        Description.Length > 0 ? Description : $"Statements of our MEPs on {Name}.",
+        Articles.Page == 1 ? Name : SiteText.Format("PageNumberTitle", Name, Articles.Page),
+        Description.Length > 0 ? Description : SiteText.Format("TaggedDescription", Name),
         Articles.Page == 1 ? Path : $"{Path}?page={Articles.Page}");
 }

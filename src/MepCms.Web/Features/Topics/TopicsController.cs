@@ -3,6 +3,7 @@ using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Articles.Publishing;
 using MepCms.Web.Features.Shared;
 using MepCms.Web.Infrastructure.Web;
+using MepCms.Web.Infrastructure.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,5 +16,5 @@ public sealed class TopicsController(MepCmsDbContext db, TimeProvider clock) : T
     public Task<IActionResult> Show(string slug, int? page, CancellationToken cancellationToken) =>
         TaggedListAsync(slug, page, "/topics", id => a => a.Topics.Any(t => t.Id == id),
             language => t => t.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? t.Name,
-            (topic, name, articles) => new TaggedListViewModel("Topic", name, slug, topic.Description, $"/topics/{slug}", articles, FeedPath: null), cancellationToken);
+            (topic, name, articles) => new TaggedListViewModel(SiteText.Get("Topic"), name, slug, topic.Description, $"/topics/{slug}", articles, FeedPath: null), cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MepCms.Web.Infrastructure.Web.Localization;
 
 namespace MepCms.Web.Infrastructure.Web;
 
@@ -26,6 +27,14 @@ public static class BrusselsTime
 
     public static string DateTimeText(DateTime utc) =>
         ToLocal(utc).ToString("d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>"6 oktober 2023": a date on a public page, in the current culture's words and order (the "DateFormat" of <see cref="SiteText"/>).</summary>
+    public static string DateForReaders(DateTime utc) =>
+        ToLocal(utc).ToString(SiteText.Get("DateFormat"), CultureInfo.CurrentCulture);
+
+    /// <summary>"6 oktober 2023, 10:00": a date and time on a public page, in the current culture.</summary>
+    public static string DateTimeForReaders(DateTime utc) =>
+        ToLocal(utc).ToString(SiteText.Get("DateTimeFormat"), CultureInfo.CurrentCulture);
 
     /// <summary>ISO 8601 with the Brussels offset, for &lt;time datetime&gt; and JSON-LD.</summary>
     public static string Iso(DateTime utc) =>

@@ -243,9 +243,11 @@ public sealed class LanguageRoutesTests(CachingFactory app) : IClassFixture<Cach
         };
         post.Headers.Add("Origin", "http://localhost");
 
+        var before = await _reader.GetStringAsync($"/nl/articles/{dutch.Slug}/rating");
         var response = await _reader.SendAsync(post);
 
         Assert.Equal($"/nl/articles/{dutch.Slug}/rating", form.GetAttribute("action"));
+        Assert.Contains("Nog geen beoordelingen", before); // the widget's figures in Dutch
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Equal($"/nl/articles/{dutch.Slug}?rated=1#rating", response.Headers.Location!.OriginalString);
     }
