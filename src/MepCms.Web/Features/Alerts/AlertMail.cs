@@ -1,4 +1,6 @@
+using System.Globalization;
 using MepCms.Web.Infrastructure.Mail;
+using MepCms.Web.Infrastructure.Web.Localization;
 using MepCms.Web.Infrastructure.Web;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -34,17 +36,29 @@ public sealed class AlertMail(MailComposer composer, SubscriptionTokens tokens, 
             (confirm, "Confirm my e-mail alerts"));
     }
 
+    /// <summary>An alert speaks the statement's language: its words, its date and the pages it links to.</summary>
     public MimeMessage Alert(Subscriber subscriber, AlertStatement statement, string baseUrl)
     {
-        var links = Links(baseUrl, subscriber.Id);
-        var url = links.Base + languages.PathIn(statement.Language, $"/articles/{statement.Slug}");
-        var byline = string.Join(", ", statement.Meps);
-        var when = BrusselsTime.DateTimeText(statement.PublishAt) + " (Brussels time)";
-        return Compose(subscriber.Email, statement.Title, links, withListHeaders: true,
-            $"{statement.Title}\n{byline} · {when}", statement.Lead, (url, "Read the statement"));
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = languages.CultureOf(statement.Language);
+        try
+        {
+            var links = Links(baseUrl, subscriber.Id, statement.Language);
+            var url = links.Base + languages.PathIn(statement.Language, $"/articles/{statement.Slug}");
+            var byline = string.Join(", ", statement.Meps);
+            var when = $"{BrusselsTime.DateTimeForReaders(statement.PublishAt)} ({SiteText.Get("BrusselsTime")})";
+            return Compose(subscriber.Email, statement.Title, links, withListHeaders: true,
+                $"{statement.Title}\n{byline} · {when}", statement.Lead, (url, SiteText.Get("ReadTheStatement")),
+                [(links.Manage, SiteText.Get("ManageEmailAlerts")), (links.Unsubscribe, SiteText.Get("Unsubscribe"))]);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
     }
 
-    private MimeMessage Compose(string to, string subject, AlertLinks links, bool withListHeaders, string heading, string text, (string Url, string Label) action)
+    private MimeMessage Compose(string to, string subject, AlertLinks links, bool withListHeaders, string heading, string text, (string Url, string Label) action,
+        IReadOnlyList<(string Url, string Label)>? footer = null)
     {
         var message = composer.Create(to, subject);
         message.Headers.Add("Auto-Submitted", "auto-generated");
@@ -54,15 +68,17 @@ public sealed class AlertMail(MailComposer composer, SubscriptionTokens tokens, 
         }
         message.Body = MailLayout.Body(
             [new MailBlock.Heading(heading), new MailBlock.Paragraph(text), new MailBlock.Action(action.Url, action.Label)],
-            withListHeaders ? [(links.Manage, "Manage your alerts"), (links.Unsubscribe, "Unsubscribe")] : []);
+            footer ?? (withListHeaders ? [(links.Manage, "Manage your alerts"), (links.Unsubscribe, "Unsubscribe")] : []));
         return message;
     }
 
-    private AlertLinks Links(string requestBase, int subscriberId)
+    /// <param name="language">The language of the pages the links open (the default one when none).</param>
+    private AlertLinks Links(string requestBase, int subscriberId, string? language = null)
     {
         var root = (site.Value.PublicUrl is { Length: > 0 } configured ? configured : requestBase).TrimEnd('/');
         var token = Uri.EscapeDataString(tokens.Manage(subscriberId));
-        return new AlertLinks(root, MailLayout.HostOf(root), $"{root}/subscribe/manage?token={token}", $"{root}/subscribe/unsubscribe?token={token}");
+        string Page(string path) => root + languages.PathIn(language ?? languages.Default, path);
+        return new AlertLinks(root, MailLayout.HostOf(root), Page($"/subscribe/manage?token={token}"), Page($"/subscribe/unsubscribe?token={token}"));
     }
 
     private sealed record AlertLinks(string Base, string Host, string Manage, string Unsubscribe);

@@ -49,6 +49,29 @@ public sealed class AlertDeliveryTests(AlertsFactory app) : IClassFixture<Alerts
     }
 
     [Fact]
+    public async Task An_alert_for_a_dutch_statement_is_written_in_dutch_and_links_to_the_dutch_pages()
+    {
+        var email = TestData.Unique("lezer") + "@example.org";
+        await app.SubscribeAsync(email, ("Languages", "nl"));
+        var article = TestData.Article(app, title: "Nieuw steunpakket voor boeren " + TestData.Unique("nl"), publishAt: new DateTimeOffset(2026, 6, 10, 8, 0, 0, TimeSpan.Zero));
+        article.Language = "nl";
+        await app.SaveAsync(article);
+
+        await app.GoLiveAsync();
+        await app.SendDueAsync();
+
+        var alert = Assert.Single(await app.Smtp.ReceivedByAsync(email), m => m.Subject == article.Title);
+        Assert.Contains("10 juni 2026", alert.TextBody);
+        Assert.Contains("Brusselse tijd", alert.TextBody);
+        Assert.Contains("Lees het persbericht", alert.TextBody);
+        Assert.Contains("Afmelden", alert.TextBody);
+        Assert.Contains($"/nl/articles/{article.Slug}", alert.TextBody);
+        Assert.StartsWith("/nl/subscribe/manage", new Uri(AlertsFactory.LinkIn(alert, "/nl/subscribe/manage")).AbsolutePath);
+        Assert.Contains("/nl/subscribe/unsubscribe", alert.Headers["List-Unsubscribe"]);
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateBrowserlessClient().GetAsync(AlertsFactory.LinkIn(alert, "/nl/subscribe/manage"))).StatusCode);
+    }
+
+    [Fact]
     public async Task Publishing_now_in_the_back_office_wakes_the_go_live_at_once_instead_of_waiting_for_its_period()
     {
         var email = TestData.Unique("now") + "@example.org";
