@@ -42,6 +42,20 @@ public sealed class ShareCardTests(MepCmsFactory app) : IClassFixture<MepCmsFact
     }
 
     [Fact]
+    public async Task The_card_speaks_its_statements_language()
+    {
+        var article = await app.SaveAsync(TestData.Article(app, title: "Een titel die in elke taal dezelfde is"));
+        using var english = await CardAsync(article.Slug);
+        // The same title, MEPs, version and colours: only the line "Press statement · date" can differ.
+        await app.WithDbAsync(db => db.Articles.Where(a => a.Id == article.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Language, "nl")));
+
+        using var dutch = await CardAsync(article.Slug);
+
+        Assert.NotEqual(english.Bytes, dutch.Bytes);
+        Assert.Equal(english.GetPixel(8, 8), dutch.GetPixel(8, 8));
+    }
+
+    [Fact]
     public async Task The_card_follows_the_title_and_the_offices_colour()
     {
         var article = await app.SaveAsync(TestData.Article(app, title: "A short title"));

@@ -1,10 +1,10 @@
-using System.Globalization;
 using SkiaSharp;
 
 namespace MepCms.Web.Features.Articles.ShareCards;
 
 /// <summary>What a share card shows: the statement's title, its MEPs and date, and the site's name and colours.</summary>
-public sealed record ShareCardText(string Title, string Meps, DateTime PublishAt, string SiteName, string Background, string Accent);
+/// <param name="Kicker">The line under the MEPs, in the statement's language ("Press statement · 6 October 2023").</param>
+public sealed record ShareCardText(string Title, string Meps, string Kicker, string SiteName, string Background, string Accent);
 
 /// <summary>
 /// Draws a statement's share card (1200 × 630 PNG, the size Open Graph and X cards expect) with
@@ -55,9 +55,8 @@ public static class ShareCard
         }
 
         using var small = new SKFont(Regular.Value, 30);
-        var date = text.PublishAt.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
         canvas.DrawText(Fit(text.Meps, small, Width - 2 * Margin), Margin, Height - Margin - 40, SKTextAlign.Left, small, white);
-        canvas.DrawText($"Press statement · {date}", Margin, Height - Margin, SKTextAlign.Left, small, soft);
+        canvas.DrawText(Fit(text.Kicker, small, Width - 2 * Margin), Margin, Height - Margin, SKTextAlign.Left, small, soft);
 
         using var image = surface.Snapshot();
         using var png = image.Encode(SKEncodedImageFormat.Png, 100);

@@ -2,6 +2,7 @@ using MepCms.Web.Data;
 using MepCms.Web.Features.Articles.Publishing;
 using MepCms.Web.Features.Settings;
 using MepCms.Web.Infrastructure.Web;
+using MepCms.Web.Infrastructure.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -33,14 +34,17 @@ public sealed class ShareCardsController(MepCmsDbContext db, SiteIdentity identi
             return NotFound();
         }
         var article = await db.Articles.AsNoTracking().Visible(clock).Where(a => a.Slug == slug)
-            .Select(a => new { a.Id, a.Title, a.Version, PublishAt = a.PublishAt!.Value, Meps = a.Authors.OrderBy(x => x.Position).Select(x => x.Author.FullName).ToList() })
+            .Select(a => new { a.Id, a.Title, a.Version, a.Language, PublishAt = a.PublishAt!.Value, Meps = a.Authors.OrderBy(x => x.Position).Select(x => x.Author.FullName).ToList() })
             .FirstOrDefaultAsync(cancellationToken);
         if (article is null)
         {
             return NotFound();
         }
         var brand = await identity.CurrentAsync(cancellationToken);
-        var text = new ShareCardText(article.Title, string.Join(", ", article.Meps), BrusselsTime.ToLocal(article.PublishAt), brand.Name,
+        // The card speaks its statement's language, whatever address it was asked at.
+        HttpContext.UseLanguage(article.Language);
+        var kicker = SiteText.Format("PressStatementAt", BrusselsTime.DateForReaders(article.PublishAt));
+        var text = new ShareCardText(article.Title, string.Join(", ", article.Meps), kicker, brand.Name,
             brand.BrandColour ?? DefaultBackground, brand.AccentColour ?? DefaultAccent);
         var png = cache.Cards.GetOrCreate((article.Id, article.Version, text), entry =>
         {
