@@ -24,9 +24,7 @@ public sealed class SiteLanguages
     /// <summary>The language of the unprefixed routes.</summary>
     public string Default { get; }
 
-    /// <summary>The 23 languages that answer under a prefix.</summary>
-    public IReadOnlySet<string> Prefixed => _prefixed;
-
+    /// <summary>One of the 23 languages that answer under a prefix (not the default one).</summary>
     public bool IsPrefixed(string? code) => code is not null && _prefixed.Contains(code);
 
     public CultureInfo CultureOf(string code) => _cultures.TryGetValue(code, out var culture) ? culture : _cultures[Default];
@@ -52,11 +50,7 @@ public sealed class SiteLanguages
 }
 
 /// <summary>The language of the current request, from its address.</summary>
-public sealed record RequestLanguage(string Code, bool IsDefault)
-{
-    /// <summary>The path in this request's language.</summary>
-    public string Path(SiteLanguages languages, string path) => IsDefault ? path : languages.PathIn(Code, path);
-}
+public sealed record RequestLanguage(string Code, bool IsDefault);
 
 public static class RequestLanguageExtensions
 {
@@ -78,8 +72,8 @@ public static class RequestLanguageExtensions
         }
         context.Features.Set(new RequestLanguage(code, code == languages.Default));
         var culture = languages.CultureOf(code);
-        System.Globalization.CultureInfo.CurrentCulture = culture;
-        System.Globalization.CultureInfo.CurrentUICulture = culture;
+        CultureInfo.CurrentCulture = culture;
+        CultureInfo.CurrentUICulture = culture;
     }
 
     /// <summary>A site path in the request's language.</summary>
