@@ -2,9 +2,9 @@ using MepCms.Web.Data;
 using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Articles.Publishing;
 using MepCms.Web.Features.Shared;
+using MepCms.Web.Infrastructure.Web;
 using MepCms.Web.Infrastructure.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
-using MepCms.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace MepCms.Web.Features.Search;
