@@ -29,6 +29,19 @@ public sealed class SeedingTests(DemoSiteFactory app) : IClassFixture<DemoSiteFa
         await db.Users.CountAsync()));
 
     [Fact]
+    public async Task The_demo_site_speaks_dutch_french_and_german_under_their_own_addresses()
+    {
+        var reader = app.CreateBrowserlessClient();
+
+        foreach (var (language, word) in new[] { ("nl", "toezichthouders"), ("fr", "autorités"), ("de", "Klimaziel") })
+        {
+            var home = await reader.GetDocumentAsync($"/{language}/");
+            Assert.Equal(language, home.DocumentElement.GetAttribute("lang"));
+            Assert.Contains(home.QuerySelectorAll(".article-card__title a"), a => a.TextContent.Contains(word, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    [Fact]
     public async Task Demo_site_is_alive_with_meps_committees_and_statements()
     {
         var counts = await CountAsync();
