@@ -28,7 +28,6 @@ public sealed class CommitteesController(MepCmsDbContext db, TimeProvider clock)
     [HttpGet("/committees/{slug}")]
     public Task<IActionResult> Show(string slug, int? page, CancellationToken cancellationToken) =>
         TaggedListAsync(slug, page, "/committees", id => a => a.Committees.Any(c => c.Id == id),
-            language => c => c.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? c.Name,
             (committee, name, articles) => new TaggedListViewModel(SiteText.Format("CommitteeKind", committee.Code), name, slug, committee.Description,
                 $"/committees/{slug}", articles, $"/committees/{slug}/feed.xml"), cancellationToken);
 }

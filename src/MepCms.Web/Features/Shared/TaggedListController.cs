@@ -10,16 +10,15 @@ namespace MepCms.Web.Features.Shared;
 
 /// <summary>The public page of a committee or a topic: its statements, paged; a merged entry answers 301 to the one it went into.</summary>
 public abstract class TaggedListController<TEntry>(MepCmsDbContext db, TimeProvider clock) : Controller
-    where TEntry : class, IDirectoryEntry
+    where TEntry : class, IDirectoryEntry, IHasLocalizedNames
 {
     protected MepCmsDbContext Db => db;
 
     /// <param name="basePath">`/committees` or `/topics`.</param>
     /// <param name="taggedWith">The statements tagged with the entry of this id.</param>
-    /// <param name="nameIn">The entry's name in a language (its own name where none is given).</param>
     /// <param name="view">The page's model, from the entry, its name in the page's language and its page of statements.</param>
     protected async Task<IActionResult> TaggedListAsync(string slug, int? page, string basePath, Func<int, Expression<Func<Article, bool>>> taggedWith,
-        Func<string, Expression<Func<TEntry, string>>> nameIn, Func<TEntry, string, PagedList<ArticleSummary>, TaggedListViewModel> view,
+        Func<TEntry, string, PagedList<ArticleSummary>, TaggedListViewModel> view,
         CancellationToken cancellationToken)
     {
         if (!Slugs.IsValid(slug))
@@ -27,8 +26,10 @@ public abstract class TaggedListController<TEntry>(MepCmsDbContext db, TimeProvi
             return NotFound();
         }
         var entries = db.Set<TEntry>().AsNoTracking();
-        var entry = await entries.Where(e => e.Slug == slug)
+        // Its names in other languages come in the same query: the page shows the one of its language.
+        var entry = await entries.Include(IHasLocalizedNames.Navigation).Where(e => e.Slug == slug)
             .Select(e => new { Entry = e, MergedInto = entries.Where(m => m.Id == e.MergedIntoId).Select(m => m.Slug).FirstOrDefault() })
+            .AsSingleQuery()
             .FirstOrDefaultAsync(cancellationToken);
         if (entry is null)
         {
@@ -39,7 +40,7 @@ public abstract class TaggedListController<TEntry>(MepCmsDbContext db, TimeProvi
             return RedirectPermanent(HttpContext.Localized($"{basePath}/{target}"));
         }
         var language = HttpContext.Language().Code;
-        var name = await entries.Where(e => e.Id == entry.Entry.Id).Select(nameIn(language)).FirstAsync(cancellationToken);
+        var name = entry.Entry.NamesByLanguage.GetValueOrDefault(language) ?? entry.Entry.Name;
         var articles = await db.Articles.AsNoTracking().Visible(clock).InLanguage(language)
             .Where(taggedWith(entry.Entry.Id))
             .ToSummaries()

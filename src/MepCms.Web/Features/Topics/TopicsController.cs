@@ -15,6 +15,5 @@ public sealed class TopicsController(MepCmsDbContext db, TimeProvider clock) : T
     [HttpGet("/topics/{slug}")]
     public Task<IActionResult> Show(string slug, int? page, CancellationToken cancellationToken) =>
         TaggedListAsync(slug, page, "/topics", id => a => a.Topics.Any(t => t.Id == id),
-            language => t => t.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? t.Name,
             (topic, name, articles) => new TaggedListViewModel(SiteText.Get("Topic"), name, slug, topic.Description, $"/topics/{slug}", articles, FeedPath: null), cancellationToken);
 }
