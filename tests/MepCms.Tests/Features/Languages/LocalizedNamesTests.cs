@@ -12,7 +12,7 @@ public sealed class LocalizedNamesTests(MepCmsFactory app) : IClassFixture<MepCm
 {
     private readonly HttpClient _reader = app.CreateBrowserlessClient();
 
-    private static Dictionary<string, string> Fields(IDirectoryEntryLike entry, params (string Language, string Name)[] names)
+    private static Dictionary<string, string> Fields(EntryFields entry, params (string Language, string Name)[] names)
     {
         var fields = new Dictionary<string, string> { ["Name"] = entry.Name, ["Slug"] = entry.Slug, ["IsActive"] = "true" };
         if (entry.Code is { } code) { fields["Code"] = code; }
@@ -20,7 +20,7 @@ public sealed class LocalizedNamesTests(MepCmsFactory app) : IClassFixture<MepCm
         return fields;
     }
 
-    private sealed record IDirectoryEntryLike(string Name, string Slug, string? Code);
+    private sealed record EntryFields(string Name, string Slug, string? Code);
 
     [Fact]
     public async Task An_editor_names_a_committee_and_a_topic_in_dutch_and_dutch_pages_use_those_names()

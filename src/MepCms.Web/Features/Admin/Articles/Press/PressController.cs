@@ -105,7 +105,7 @@ public sealed class PressController(MepCmsDbContext db, PressSending sending, Si
                 r.Messages.Where(m => m.Kind == PressMessageKind.PublicLink).Select(m => (DeliveryStatus?)m.Status).FirstOrDefault(),
                 r.FirstOpenedAt, r.Opens, r.RevokedAt))
             .ToListAsync(cancellationToken);
-        var language = EuLanguages.All.FirstOrDefault(l => l.Code == article.Language).Name ?? article.Language;
+        var language = EuLanguages.NameOf(article.Language);
         return new PressPageViewModel(id, article.Title, language, state, scheduled, lists, recipients, flash);
     }
 }
