@@ -2,6 +2,7 @@ using System.Net;
 using MepCms.Tests.Support;
 using MepCms.Web.Features.Account;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MepCms.Tests.Features.Languages;
 
@@ -44,6 +45,22 @@ public sealed class BackOfficeLanguageTests(MepCmsFactory app) : IClassFixture<M
         Assert.Contains(options, o => o.TextContent == "Nederlands (nl)" && o.GetAttribute("lang") == "nl");
         Assert.Contains(options, o => o.TextContent == "Ελληνικά (el)");
         Assert.Equal("nl", await app.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.Language).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_statement_stored_before_with_a_code_that_is_no_official_language_still_shows_in_preview_and_under_embargo()
+    {
+        var legacy = TestData.Article(app, publishAt: app.Clock.GetUtcNow().AddHours(2));
+        legacy.Language = "xx";
+        await app.SaveAsync(legacy);
+        var editor = await app.SignedInAsync(Roles.Editor);
+        var token = app.Services.GetRequiredService<MepCms.Web.Features.Embargo.EmbargoLinks>().Create(legacy.Id, app.Clock.GetUtcNow().UtcDateTime.AddHours(3));
+
+        var preview = await editor.Client.GetAsync($"/admin/articles/{legacy.Id}/preview");
+        var embargoed = await app.CreateBrowserlessClient().GetAsync("/embargo?token=" + Uri.EscapeDataString(token));
+
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, embargoed.StatusCode);
     }
 
     [Fact]
