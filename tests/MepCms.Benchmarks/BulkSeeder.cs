@@ -45,11 +45,13 @@ internal static class BulkSeeder
             Run(topic, i, $"topic-{i:D2}", $"Topic {Words[i % Words.Length]}");
         }
 
+        // Each statement is a group of one version, with the same id.
+        var group = Prepare(transaction, "INSERT INTO Statements (Id, RatingCount, RatingSum) VALUES ($id, 0, 0)", "$id");
         var article = Prepare(transaction,
             // Gone live already (WentLiveAt set), as a site that has run for a while has them: otherwise
             // the go-live service would work through them all, evicting pages, while the load runs.
-            "INSERT INTO Articles (Id, Title, Slug, Lead, BodyMarkdown, BodyHtml, Language, Status, PublishAt, WentLiveAt, Place, CreatedAt, UpdatedAt, RatingCount, RatingSum, Version) " +
-            "VALUES ($id, $title, $slug, $lead, $md, $html, 'en', 'Published', $at, $at, 'Brussels', $at, $at, 0, 0, $version)",
+            "INSERT INTO Articles (Id, StatementId, Title, Slug, Lead, BodyMarkdown, BodyHtml, Language, Status, PublishAt, WentLiveAt, Place, CreatedAt, UpdatedAt, Version) " +
+            "VALUES ($id, $id, $title, $slug, $lead, $md, $html, 'en', 'Published', $at, $at, 'Brussels', $at, $at, $version)",
             "$id", "$title", "$slug", "$lead", "$md", "$html", "$at", "$version");
         var byAuthor = Prepare(transaction, "INSERT INTO ArticleAuthors (ArticleId, AuthorId, Position) VALUES ($a, $b, 0)", "$a", "$b");
         var byCommittee = Prepare(transaction, "INSERT INTO ArticleCommittee (ArticleId, CommitteeId) VALUES ($a, $b)", "$a", "$b");
@@ -58,6 +60,7 @@ internal static class BulkSeeder
         {
             var paragraphs = Enumerable.Range(0, 6).Select(_ => Sentence(random, 40)).ToArray();
             var at = Timestamp(now.AddMinutes(-i));
+            Run(group, i);
             Run(article, i, $"Statement {i}: {Sentence(random, 6)}", Slug(i), Sentence(random, 25),
                 string.Join("\n\n", paragraphs), string.Concat(paragraphs.Select(p => $"<p>{p}</p>\n")), at, Guid.NewGuid().ToString().ToUpperInvariant());
             Run(byAuthor, i, 1 + i % Authors);
@@ -65,7 +68,7 @@ internal static class BulkSeeder
             Run(byTopic, i, 1 + i % Topics);
         }
 
-        var rating = Prepare(transaction, "INSERT INTO Ratings (ArticleId, Score, VisitorHash, CreatedAt, UpdatedAt) VALUES ($a, $s, $h, $at, $at)", "$a", "$s", "$h", "$at");
+        var rating = Prepare(transaction, "INSERT INTO Ratings (StatementId, Score, VisitorHash, CreatedAt, UpdatedAt) VALUES ($a, $s, $h, $at, $at)", "$a", "$s", "$h", "$at");
         var hash = new byte[32];
         var ratedAt = Timestamp(now.AddMinutes(-1));
         for (var i = 0; i < ratings; i++)
@@ -74,8 +77,8 @@ internal static class BulkSeeder
             // Statement 1 (the benchmarked page) is left unrated; the others share the votes.
             Run(rating, 2 + i % Math.Max(1, statements - 1), 1 + random.Next(5), Convert.ToHexStringLower(hash), ratedAt);
         }
-        Execute(connection, "UPDATE Articles SET RatingCount = (SELECT COUNT(*) FROM Ratings r WHERE r.ArticleId = Articles.Id), " +
-                            "RatingSum = (SELECT COALESCE(SUM(Score), 0) FROM Ratings r WHERE r.ArticleId = Articles.Id)", transaction);
+        Execute(connection, "UPDATE Statements SET RatingCount = (SELECT COUNT(*) FROM Ratings r WHERE r.StatementId = Statements.Id), " +
+                            "RatingSum = (SELECT COALESCE(SUM(Score), 0) FROM Ratings r WHERE r.StatementId = Statements.Id)", transaction);
         transaction.Commit();
         Execute(connection, "PRAGMA optimize;");
         return watch.Elapsed;

@@ -42,14 +42,16 @@ internal static class MailSeeder
 
         Execute(connection, "INSERT INTO Authors (Id, FullName, Slug, CountryCode, PoliticalGroup, NationalParty, BioMarkdown, BioHtml, IsActive) " +
                             "VALUES (1, 'Member Alerts Example', 'mep-001', 'BE', 'EPP', 'Example Party', '', '', 1)", transaction);
+        var group = Prepare(transaction, "INSERT INTO Statements (Id, RatingCount, RatingSum) VALUES ($id, 0, 0)", "$id");
         var article = Prepare(transaction,
-            "INSERT INTO Articles (Id, Title, Slug, Lead, BodyMarkdown, BodyHtml, Language, Status, PublishAt, Place, CreatedAt, CreatedById, UpdatedAt, RatingCount, RatingSum, Version) " +
-            "VALUES ($id, $title, $slug, $lead, $md, $html, 'en', 'Draft', NULL, 'Brussels', $at, $editor, $at, 0, 0, $version)",
+            "INSERT INTO Articles (Id, StatementId, Title, Slug, Lead, BodyMarkdown, BodyHtml, Language, Status, PublishAt, Place, CreatedAt, CreatedById, UpdatedAt, Version) " +
+            "VALUES ($id, $id, $title, $slug, $lead, $md, $html, 'en', 'Draft', NULL, 'Brussels', $at, $editor, $at, $version)",
             "$id", "$title", "$slug", "$lead", "$md", "$html", "$at", "$editor", "$version");
         var byAuthor = Prepare(transaction, "INSERT INTO ArticleAuthors (ArticleId, AuthorId, Position) VALUES ($a, 1, 0)", "$a");
         for (var i = 1; i <= drafts; i++)
         {
             const string body = "The committee voted today on the report. Our delegation asked for clear rules and open data.";
+            Run(group, i);
             Run(article, i, $"Statement {i} on the committee vote", DraftSlug(i), "What the delegation said after the vote.",
                 body, $"<p>{body}</p>\n", at, editorId, Guid.NewGuid().ToString().ToUpperInvariant());
             Run(byAuthor, i);

@@ -66,7 +66,7 @@ internal sealed record MixedLoad(Measurement Alone, Measurement BesideMissing, M
         using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT (SELECT COUNT(*) FROM Ratings), (SELECT SUM(RatingCount) FROM Articles)";
+        command.CommandText = "SELECT (SELECT COUNT(*) FROM Ratings), (SELECT SUM(RatingCount) FROM Statements)";
         using var reader = command.ExecuteReader();
         reader.Read();
         return (reader.GetInt64(0), reader.GetInt64(1));

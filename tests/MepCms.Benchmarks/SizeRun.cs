@@ -120,7 +120,7 @@ internal sealed record SizeRun(int Statements, int Ratings, TimeSpan SeedTime, M
         using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT (SELECT COUNT(*) FROM Ratings WHERE ArticleId = 1), (SELECT RatingCount FROM Articles WHERE Id = 1)";
+        command.CommandText = "SELECT (SELECT COUNT(*) FROM Ratings WHERE StatementId = 1), (SELECT RatingCount FROM Statements WHERE Id = 1)";
         using var reader = command.ExecuteReader();
         reader.Read();
         return (reader.GetInt64(0), reader.GetInt64(1));

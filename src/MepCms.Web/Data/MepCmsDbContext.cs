@@ -22,6 +22,7 @@ namespace MepCms.Web.Data;
 /// </summary>
 public abstract class MepCmsDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<Statement> Statements => Set<Statement>();
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<ArticleAuthor> ArticleAuthors => Set<ArticleAuthor>();
     public DbSet<ArticleSlug> ArticleSlugs => Set<ArticleSlug>();
@@ -71,12 +72,14 @@ public abstract class MepCmsDbContext(DbContextOptions options) : IdentityDbCont
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RenewConcurrencyTokens();
+        GroupNewStatements();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RenewConcurrencyTokens();
+        GroupNewStatements();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -89,6 +92,19 @@ public abstract class MepCmsDbContext(DbContextOptions options) : IdentityDbCont
             if (entry.State == EntityState.Modified)
             {
                 entry.Entity.Version = Guid.NewGuid();
+            }
+        }
+    }
+
+    // A new statement is its own group until it is saved as a version of another (a translation
+    // sets StatementId or Statement), so no code path can add a version without a group.
+    private void GroupNewStatements()
+    {
+        foreach (var entry in ChangeTracker.Entries<Article>())
+        {
+            if (entry.State == EntityState.Added && entry.Entity.StatementId == 0 && entry.Entity.Statement is null)
+            {
+                entry.Entity.Statement = new Statement();
             }
         }
     }

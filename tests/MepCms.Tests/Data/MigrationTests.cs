@@ -52,6 +52,22 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public void Sql_server_script_moves_each_statement_and_its_ratings_into_a_group_with_the_same_id()
+    {
+        using var db = SqlServer();
+        var script = db.GetService<IMigrator>().GenerateScript("TopicNames", "StatementGroups");
+
+        Assert.Contains("SET IDENTITY_INSERT [Statements] ON;", script);
+        Assert.Contains("INSERT INTO [Statements] ([Id], [RatingCount], [RatingSum]) SELECT [Id], [RatingCount], [RatingSum] FROM [Articles];", script);
+        Assert.Contains("UPDATE [Articles] SET [StatementId] = [Id];", script);
+        Assert.Contains("EXEC sp_rename N'[Ratings].[ArticleId]', N'StatementId', 'COLUMN';", script);
+        Assert.Contains("CREATE UNIQUE INDEX [IX_Articles_StatementId_Language] ON [Articles] ([StatementId], [Language]);", script);
+        Assert.Contains("ALTER TABLE [Ratings] ADD CONSTRAINT [FK_Ratings_Statements_StatementId] FOREIGN KEY ([StatementId]) REFERENCES [Statements] ([Id]) ON DELETE CASCADE;", script);
+        // The groups are filled before the aggregate columns leave the statements.
+        Assert.True(script.IndexOf("FROM [Articles];", StringComparison.Ordinal) < script.IndexOf("DROP COLUMN [RatingCount]", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Every_string_column_has_a_length()
     {
         using var db = SqlServer();

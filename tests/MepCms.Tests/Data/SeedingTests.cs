@@ -71,9 +71,9 @@ public sealed class SeedingTests(DemoSiteFactory app) : IClassFixture<DemoSiteFa
     [Fact]
     public async Task Demo_ratings_agree_with_the_stored_aggregates()
     {
-        var mismatches = await app.WithDbAsync(db => db.Articles
-            .Where(a => a.RatingCount != db.Ratings.Count(r => r.ArticleId == a.Id) || a.RatingSum != db.Ratings.Where(r => r.ArticleId == a.Id).Sum(r => (long)r.Score))
-            .Select(a => a.Slug).ToListAsync());
+        var mismatches = await app.WithDbAsync(db => db.Statements
+            .Where(s => s.RatingCount != db.Ratings.Count(r => r.StatementId == s.Id) || s.RatingSum != db.Ratings.Where(r => r.StatementId == s.Id).Sum(r => (long)r.Score))
+            .Select(s => s.Id).ToListAsync());
 
         Assert.Empty(mismatches);
     }

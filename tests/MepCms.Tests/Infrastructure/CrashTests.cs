@@ -97,7 +97,7 @@ public sealed class CrashTests : IDisposable
         var stored = new Dictionary<string, int>();
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = $"SELECT VisitorHash, Score FROM Ratings WHERE ArticleId = {articleId}";
+            command.CommandText = $"SELECT VisitorHash, Score FROM Ratings WHERE StatementId = (SELECT StatementId FROM Articles WHERE Id = {articleId})";
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -107,8 +107,8 @@ public sealed class CrashTests : IDisposable
         var lost = accepted.Where(v => !stored.TryGetValue(Hash(v.Key), out var score) || score != v.Value).ToList();
         Assert.True(accepted.Count >= 300, $"{accepted.Count} votes acknowledged");
         Assert.Empty(lost);
-        Assert.Equal(stored.Count, await ScalarAsync<long>(connection, $"SELECT RatingCount FROM Articles WHERE Id = {articleId}"));
-        Assert.Equal(stored.Values.Sum(), await ScalarAsync<long>(connection, $"SELECT RatingSum FROM Articles WHERE Id = {articleId}"));
+        Assert.Equal(stored.Count, await ScalarAsync<long>(connection, $"SELECT s.RatingCount FROM Statements s JOIN Articles a ON a.StatementId = s.Id WHERE a.Id = {articleId}"));
+        Assert.Equal(stored.Values.Sum(), await ScalarAsync<long>(connection, $"SELECT s.RatingSum FROM Statements s JOIN Articles a ON a.StatementId = s.Id WHERE a.Id = {articleId}"));
     }
 
     [Fact]

@@ -116,14 +116,16 @@ public sealed class AdminCatalogueTests(MepCmsFactory app) : IClassFixture<MepCm
 
         var response = await admin.Client.SaveEditFormAsync(article.Id, loaded, new()
         {
-            ["Title"] = "Edited title", ["RatingCount"] = "1000", ["RatingSum"] = "5000", ["Status"] = "Published",
+            ["Title"] = "Edited title", ["RatingCount"] = "1000", ["RatingSum"] = "5000", ["StatementId"] = "999", ["Statement.RatingCount"] = "1000", ["Status"] = "Published",
             ["CreatedById"] = "someone-else", ["Id"] = "999", ["PublishAt"] = "2026-01-01T00:00:00Z", ["WentLiveAt"] = "2026-01-01T00:00:00Z", ["BodyHtml"] = "<script>alert(1)</script>",
         });
         var saved = await app.ReloadAsync(article.Id);
 
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, Html.Parse(await response.Content.ReadAsStringAsync()).QuerySelector(".admin-alert--error")?.TextContent);
         Assert.Equal("Edited title", saved.Title);
-        Assert.Equal((0, 0L, ArticleStatus.Draft, article.CreatedById, (DateTime?)null, (DateTime?)null), (saved.RatingCount, saved.RatingSum, saved.Status, saved.CreatedById, saved.PublishAt, saved.WentLiveAt));
+        var statement = await app.WithDbAsync(db => db.Statements.AsNoTracking().SingleAsync(s => s.Id == article.StatementId));
+        Assert.Equal((article.StatementId, 0, 0L, ArticleStatus.Draft, article.CreatedById, (DateTime?)null, (DateTime?)null),
+            (saved.StatementId, statement.RatingCount, statement.RatingSum, saved.Status, saved.CreatedById, saved.PublishAt, saved.WentLiveAt));
         Assert.DoesNotContain("<script>", saved.BodyHtml);
     }
 }

@@ -66,6 +66,8 @@ public sealed class EndpointInventoryTests(MepCmsFactory app) : IClassFixture<Me
         "POST /admin/articles/{id}/autosave",
         "POST /admin/articles/{id}/autosave/discard",
         "POST /admin/articles/{id}/scheduled-update/cancel",
+        "POST /admin/articles/{id}/translate",
+        "POST /admin/articles/{id}/translation-updated",
         "POST /admin/articles/{id}/unpin",
         "GET /admin/articles/{id}/press",
         "POST /admin/articles/{id}/press/revoke",

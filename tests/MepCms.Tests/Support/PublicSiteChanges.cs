@@ -11,9 +11,9 @@ public static class PublicSiteChanges
     public static Task ArticleChangedAsync(this IServiceProvider services, int articleId) =>
         services.GetRequiredService<PublicationEvents>().RaiseAsync(new PublicationChanged(articleId, PublicationChange.Edited), default);
 
-    /// <summary>As a rating does: the pages showing the statement's figures.</summary>
-    public static Task RatingChangedAsync(this IServiceProvider services, int articleId) =>
-        services.GetRequiredService<IPublicCache>().EvictAsync(ArticleCacheTags.PagesShowing(articleId));
+    /// <summary>As a rating does: the pages showing the statement's figures (all its versions).</summary>
+    public static Task RatingChangedAsync(this IServiceProvider services, int statementId) =>
+        services.GetRequiredService<IPublicCache>().EvictAsync(ArticleCacheTags.PagesShowing(statementId));
 
     /// <summary>
     /// Anything saved behind the app's back (statements, MEPs, tags): every public page is evicted,

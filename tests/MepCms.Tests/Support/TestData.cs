@@ -40,6 +40,7 @@ public static class TestData
         var at = (publishAt ?? app.Clock.GetUtcNow().AddHours(-1)).UtcDateTime;
         var article = new Article
         {
+            Statement = new Statement(),
             Title = title ?? $"Statement {slug}", Slug = slug, Lead = $"Lead of {slug}.", BodyMarkdown = body, BodyHtml = markdown.Render(body),
             Status = status, PublishAt = status == ArticleStatus.Draft ? null : at, Place = "Brussels", CreatedAt = at, UpdatedAt = at,
         };

@@ -91,8 +91,12 @@ internal sealed class DemoContentSeeder(MepCmsDbContext db, IMarkdownRenderer ma
             var publishAt = BrusselsTime.ToUtc(today.AddDays(-daysAgo).AddHours(hour));
             var status = Enum.Parse<ArticleStatus>(s["status"], true);
             var language = s["language"] is { Length: 2 } lang ? lang : "en";
+            // A translation (`translationOf:` the source's slug) is a version of the source's statement and shares its rating.
+            var source = await SourceOfAsync(s["translationOf"], ct);
             var article = new Article
             {
+                Statement = source?.Statement ?? new Statement(), TranslationOfId = source?.Id,
+                TranslatedRevision = source?.Revisions.Max(r => (int?)r.Number) ?? (source is null ? null : 1),
                 Title = Typography.Smarten(s["title"], language), Slug = s["slug"], Lead = Typography.Smarten(s["lead"], language),
                 BodyMarkdown = s.Body, BodyHtml = markdown.Render(s.Body, language), Language = language, Place = s["place"],
                 ProcedureReference = s["procedure"] is { Length: > 0 } p ? p : null,
@@ -126,6 +130,25 @@ internal sealed class DemoContentSeeder(MepCmsDbContext db, IMarkdownRenderer ma
         return added;
     }
 
+    /// <summary>
+    /// The version a demo translation was made from, with its statement and revisions (seeded before
+    /// it, in file order, and saved so it has its id); none for a statement written in its own language.
+    /// </summary>
+    private async Task<Article?> SourceOfAsync(string sourceSlug, CancellationToken ct)
+    {
+        if (sourceSlug.Length == 0)
+        {
+            return null;
+        }
+        if (db.Articles.Local.Any(a => a.Slug == sourceSlug && a.Id <= 0))
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        return db.Articles.Local.FirstOrDefault(a => a.Slug == sourceSlug)
+            ?? await db.Articles.Include(a => a.Statement).Include(a => a.Revisions).FirstOrDefaultAsync(a => a.Slug == sourceSlug, ct)
+            ?? throw new InvalidOperationException($"The demo statement '{sourceSlug}' a translation names does not exist.");
+    }
+
     /// <summary>A statement updated or corrected after it went live (`update:` or `correction:` and `changedHoursAfter:`): its note and second revision.</summary>
     private static void AddChange(Article article, DemoContentFiles.DemoStatement s, DateTime publishAt, DateTime now)
     {
@@ -154,9 +177,9 @@ internal sealed class DemoContentSeeder(MepCmsDbContext db, IMarkdownRenderer ma
         foreach (var score in scores.Select(v => int.Parse(v, CultureInfo.InvariantCulture)).Where(v => v is >= Rating.MinScore and <= Rating.MaxScore))
         {
             var at = publishAt.AddMinutes(37 * ++i);
-            db.Ratings.Add(new Rating { Article = article, Score = score, VisitorHash = DemoVisitor(article.Slug, i), CreatedAt = at, UpdatedAt = at });
-            article.RatingCount++;
-            article.RatingSum += score;
+            db.Ratings.Add(new Rating { Statement = article.Statement, Score = score, VisitorHash = DemoVisitor(article.Slug, i), CreatedAt = at, UpdatedAt = at });
+            article.Statement.RatingCount++;
+            article.Statement.RatingSum += score;
         }
     }
 

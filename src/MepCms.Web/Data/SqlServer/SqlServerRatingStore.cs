@@ -16,17 +16,17 @@ public sealed class SqlServerRatingStore(MepCmsDbContext db) : IRatingStore
 
     private async Task<RatingSummary?> StoreOnceAsync(RatingVote vote, CancellationToken cancellationToken)
     {
-        var (articleId, visitorHash, score, now) = vote;
-        var article = db.Articles.Where(a => a.Id == articleId);
-        var mine = db.Ratings.Where(r => r.ArticleId == articleId && r.VisitorHash == visitorHash);
+        var (statementId, visitorHash, score, now) = vote;
+        var statement = db.Statements.Where(s => s.Id == statementId);
+        var mine = db.Ratings.Where(r => r.StatementId == statementId && r.VisitorHash == visitorHash);
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            // Take the article row's write lock first (a no-op update), so the rating writes of one
+            // Take the statement row's write lock first (a no-op update), so the rating writes of one
             // statement run one after another and the earlier score read below is still the stored
             // one when the sum is corrected.
-            if (await article.ExecuteUpdateAsync(s => s.SetProperty(a => a.RatingCount, a => a.RatingCount), cancellationToken) == 0)
+            if (await statement.ExecuteUpdateAsync(s => s.SetProperty(a => a.RatingCount, a => a.RatingCount), cancellationToken) == 0)
             {
                 return null;
             }
@@ -36,25 +36,25 @@ public sealed class SqlServerRatingStore(MepCmsDbContext db) : IRatingStore
                 if (previous is { } old)
                 {
                     await mine.ExecuteUpdateAsync(s => s.SetProperty(r => r.Score, score).SetProperty(r => r.UpdatedAt, now), cancellationToken);
-                    await article.ExecuteUpdateAsync(s => s.SetProperty(a => a.RatingSum, a => a.RatingSum + (score - old)), cancellationToken);
+                    await statement.ExecuteUpdateAsync(s => s.SetProperty(a => a.RatingSum, a => a.RatingSum + (score - old)), cancellationToken);
                 }
                 else
                 {
-                    db.Ratings.Add(new Rating { ArticleId = articleId, VisitorHash = visitorHash, Score = score, CreatedAt = now, UpdatedAt = now });
+                    db.Ratings.Add(new Rating { StatementId = statementId, VisitorHash = visitorHash, Score = score, CreatedAt = now, UpdatedAt = now });
                     await db.SaveChangesAsync(cancellationToken);
-                    await article.ExecuteUpdateAsync(s => s
+                    await statement.ExecuteUpdateAsync(s => s
                         .SetProperty(a => a.RatingCount, a => a.RatingCount + 1)
                         .SetProperty(a => a.RatingSum, a => a.RatingSum + score), cancellationToken);
                 }
             }
             catch (DbUpdateException) when (attempt == 1)
             {
-                // The unique (ArticleId, VisitorHash) index refused a second first vote of the same
+                // The unique (StatementId, VisitorHash) index refused a second first vote of the same
                 // reader that slipped past the lock: start again, and this time it is an update.
                 await transaction.RollbackAsync(cancellationToken);
                 continue;
             }
-            var totals = await article.Select(a => new { a.RatingCount, a.RatingSum }).FirstAsync(cancellationToken);
+            var totals = await statement.Select(a => new { a.RatingCount, a.RatingSum }).FirstAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
             return new RatingSummary(totals.RatingCount, totals.RatingSum);

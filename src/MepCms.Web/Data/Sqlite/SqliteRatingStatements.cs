@@ -14,18 +14,18 @@ internal sealed record RatingStatementSql(string FindScore, string UpdateScore, 
     public static RatingStatementSql For(IModel model)
     {
         var rating = model.FindEntityType(typeof(Rating))!;
-        var article = model.FindEntityType(typeof(Article))!;
+        var statement = model.FindEntityType(typeof(Statement))!;
         string Table(IEntityType type) => Quote(type.GetTableName()!);
         string Column(IEntityType type, string property) => Quote(type.FindProperty(property)!.GetColumnName());
-        var (ratings, articles) = (Table(rating), Table(article));
-        var (ratingArticle, hash, score) = (Column(rating, nameof(Rating.ArticleId)), Column(rating, nameof(Rating.VisitorHash)), Column(rating, nameof(Rating.Score)));
+        var (ratings, statements) = (Table(rating), Table(statement));
+        var (ratingStatement, hash, score) = (Column(rating, nameof(Rating.StatementId)), Column(rating, nameof(Rating.VisitorHash)), Column(rating, nameof(Rating.Score)));
         var (created, updated) = (Column(rating, nameof(Rating.CreatedAt)), Column(rating, nameof(Rating.UpdatedAt)));
-        var (id, count, sum) = (Column(article, nameof(Article.Id)), Column(article, nameof(Article.RatingCount)), Column(article, nameof(Article.RatingSum)));
+        var (id, count, sum) = (Column(statement, nameof(Statement.Id)), Column(statement, nameof(Statement.RatingCount)), Column(statement, nameof(Statement.RatingSum)));
         return new RatingStatementSql(
-            $"SELECT {score} FROM {ratings} WHERE {ratingArticle} = $article AND {hash} = $hash",
-            $"UPDATE {ratings} SET {score} = $score, {updated} = $now WHERE {ratingArticle} = $article AND {hash} = $hash",
-            $"INSERT INTO {ratings} ({ratingArticle}, {hash}, {score}, {created}, {updated}) VALUES ($article, $hash, $score, $now, $now)",
-            $"UPDATE {articles} SET {count} = {count} + $count, {sum} = {sum} + $sum WHERE {id} = $article RETURNING {count}, {sum}");
+            $"SELECT {score} FROM {ratings} WHERE {ratingStatement} = $statement AND {hash} = $hash",
+            $"UPDATE {ratings} SET {score} = $score, {updated} = $now WHERE {ratingStatement} = $statement AND {hash} = $hash",
+            $"INSERT INTO {ratings} ({ratingStatement}, {hash}, {score}, {created}, {updated}) VALUES ($statement, $hash, $score, $now, $now)",
+            $"UPDATE {statements} SET {count} = {count} + $count, {sum} = {sum} + $sum WHERE {id} = $statement RETURNING {count}, {sum}");
     }
 
     private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
@@ -44,10 +44,10 @@ internal sealed class RatingStatements : IDisposable
     public RatingStatements(SqliteConnection connection, RatingStatementSql sql)
     {
         Connection = connection;
-        _findScore = Command(sql.FindScore, "$article", "$hash");
-        _updateScore = Command(sql.UpdateScore, "$article", "$hash", "$score", "$now");
-        _insertRating = Command(sql.InsertRating, "$article", "$hash", "$score", "$now");
-        _updateAggregate = Command(sql.UpdateAggregate, "$article", "$count", "$sum");
+        _findScore = Command(sql.FindScore, "$statement", "$hash");
+        _updateScore = Command(sql.UpdateScore, "$statement", "$hash", "$score", "$now");
+        _insertRating = Command(sql.InsertRating, "$statement", "$hash", "$score", "$now");
+        _updateAggregate = Command(sql.UpdateAggregate, "$statement", "$count", "$sum");
     }
 
     private SqliteCommand Command(string text, params string[] parameters)
@@ -66,22 +66,22 @@ internal sealed class RatingStatements : IDisposable
         _findScore.Transaction = _updateScore.Transaction = _insertRating.Transaction = _updateAggregate.Transaction = transaction;
     }
 
-    public int? FindScore(int articleId, string visitorHash)
+    public int? FindScore(int statementId, string visitorHash)
     {
-        _findScore.Parameters[0].Value = articleId;
+        _findScore.Parameters[0].Value = statementId;
         _findScore.Parameters[1].Value = visitorHash;
         return _findScore.ExecuteScalar() is long score ? (int)score : null;
     }
 
-    public void UpdateScore(int articleId, string visitorHash, int score, DateTime now) =>
-        Run(_updateScore, articleId, visitorHash, score, now);
+    public void UpdateScore(int statementId, string visitorHash, int score, DateTime now) =>
+        Run(_updateScore, statementId, visitorHash, score, now);
 
-    public void InsertRating(int articleId, string visitorHash, int score, DateTime now) =>
-        Run(_insertRating, articleId, visitorHash, score, now);
+    public void InsertRating(int statementId, string visitorHash, int score, DateTime now) =>
+        Run(_insertRating, statementId, visitorHash, score, now);
 
-    private static void Run(SqliteCommand command, int articleId, string visitorHash, int score, DateTime now)
+    private static void Run(SqliteCommand command, int statementId, string visitorHash, int score, DateTime now)
     {
-        command.Parameters[0].Value = articleId;
+        command.Parameters[0].Value = statementId;
         command.Parameters[1].Value = visitorHash;
         command.Parameters[2].Value = score;
         command.Parameters[3].Value = now;
@@ -89,9 +89,9 @@ internal sealed class RatingStatements : IDisposable
     }
 
     /// <summary>The statement's totals after the change; null when it no longer exists.</summary>
-    public RatingSummary? UpdateAggregate(int articleId, int count, long sum)
+    public RatingSummary? UpdateAggregate(int statementId, int count, long sum)
     {
-        _updateAggregate.Parameters[0].Value = articleId;
+        _updateAggregate.Parameters[0].Value = statementId;
         _updateAggregate.Parameters[1].Value = count;
         _updateAggregate.Parameters[2].Value = sum;
         using var reader = _updateAggregate.ExecuteReader();

@@ -104,19 +104,19 @@ public sealed class SqliteRatingWriter : IRatingStore, IAsyncDisposable
         var changes = new Dictionary<int, (int Count, long Sum)>();
         foreach (var pending in batch)
         {
-            var (articleId, visitorHash, score, now) = pending.Vote;
-            var previous = statements.FindScore(articleId, visitorHash);
+            var (statementId, visitorHash, score, now) = pending.Vote;
+            var previous = statements.FindScore(statementId, visitorHash);
             try
             {
                 if (previous is { } old)
                 {
-                    statements.UpdateScore(articleId, visitorHash, score, now);
-                    Add(changes, articleId, 0, score - old);
+                    statements.UpdateScore(statementId, visitorHash, score, now);
+                    Add(changes, statementId, 0, score - old);
                 }
                 else
                 {
-                    statements.InsertRating(articleId, visitorHash, score, now);
-                    Add(changes, articleId, 1, score);
+                    statements.InsertRating(statementId, visitorHash, score, now);
+                    Add(changes, statementId, 1, score);
                 }
             }
             catch (SqliteException e) when (e.SqliteExtendedErrorCode == ForeignKeyViolation)
@@ -127,24 +127,24 @@ public sealed class SqliteRatingWriter : IRatingStore, IAsyncDisposable
             }
         }
         var totals = new Dictionary<int, RatingSummary>(changes.Count);
-        foreach (var (articleId, (count, sum)) in changes)
+        foreach (var (statementId, (count, sum)) in changes)
         {
-            if (statements.UpdateAggregate(articleId, count, sum) is { } summary)
+            if (statements.UpdateAggregate(statementId, count, sum) is { } summary)
             {
-                totals[articleId] = summary;
+                totals[statementId] = summary;
             }
         }
         transaction.Commit();
         foreach (var pending in batch)
         {
-            pending.Outcome.TrySetResult(!pending.Missing && totals.TryGetValue(pending.Vote.ArticleId, out var summary) ? summary : null);
+            pending.Outcome.TrySetResult(!pending.Missing && totals.TryGetValue(pending.Vote.StatementId, out var summary) ? summary : null);
         }
     }
 
-    private static void Add(Dictionary<int, (int Count, long Sum)> changes, int articleId, int count, long sum)
+    private static void Add(Dictionary<int, (int Count, long Sum)> changes, int statementId, int count, long sum)
     {
-        var (c, s) = changes.GetValueOrDefault(articleId);
-        changes[articleId] = (c + count, s + sum);
+        var (c, s) = changes.GetValueOrDefault(statementId);
+        changes[statementId] = (c + count, s + sum);
     }
 
     private RatingStatements Open()

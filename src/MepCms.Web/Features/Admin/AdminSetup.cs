@@ -18,6 +18,7 @@ public static class AdminSetup
         services.AddScoped<Media.MediaCredits>();
         services.AddCalendar();
         services.AddScoped<ArticleRevisions>();
+        services.AddScoped<Articles.Translations.Translations>();
         services.AddScoped<Directory.DirectoryMerge>();
         services.AddEmbargoLinks();
         return services;

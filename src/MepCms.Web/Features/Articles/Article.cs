@@ -12,7 +12,10 @@ public enum ArticleStatus
     Unpublished = 3,
 }
 
-/// <summary>A press statement. Public exactly when <see cref="PublicArticles"/> says so.</summary>
+/// <summary>
+/// A press statement in one language (a version of its <see cref="Statement"/>). Public exactly
+/// when <see cref="PublicArticles"/> says so.
+/// </summary>
 public sealed class Article
 {
     public int Id { get; set; }
@@ -54,8 +57,16 @@ public sealed class Article
     public DateTime UpdatedAt { get; set; }
     public string? UpdatedById { get; set; }
 
-    public int RatingCount { get; set; }
-    public long RatingSum { get; set; }
+    /// <summary>The statement this is a language version of: it holds the rating, shared by every version.</summary>
+    public int StatementId { get; set; }
+    public Statement Statement { get; set; } = null!;
+    /// <summary>The version this one was translated from (none: written in its own language, or its source was deleted).</summary>
+    public int? TranslationOfId { get; set; }
+    /// <summary>
+    /// The source's revision number this translation was last brought up to date with: a later
+    /// revision of the source marks it out of date until the translator marks it updated.
+    /// </summary>
+    public int? TranslatedRevision { get; set; }
 
     /// <summary>App-managed optimistic concurrency token, renewed on every save.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
@@ -67,8 +78,6 @@ public sealed class Article
     public List<ArticleRevision> Revisions { get; set; } = [];
     /// <summary>The public notes of corrections and updates made after it went live, oldest first.</summary>
     public List<ArticleCorrection> Corrections { get; set; } = [];
-
-    public double? AverageScore => RatingCount == 0 ? null : (double)RatingSum / RatingCount;
 }
 
 /// <summary>One speaking MEP of a statement, in byline order.</summary>

@@ -7,7 +7,7 @@ namespace MepCms.Web.Features.Articles;
 
 /// <summary>
 /// Tags a statement's cached page with the statement's id, which its path (a slug) does not say,
-/// so an edit, a slug change or a rating evicts exactly that page.
+/// so a rating evicts exactly the pages of its versions.
 /// </summary>
 internal sealed class ArticleCacheTagFilter : IResultFilter
 {
@@ -16,7 +16,7 @@ internal sealed class ArticleCacheTagFilter : IResultFilter
         if (context.Result is ViewResult { Model: ArticlePageViewModel article }
             && context.HttpContext.Features.Get<IOutputCacheFeature>() is { } cache)
         {
-            cache.Context.Tags.Add(ArticleCacheTags.Article(article.Id));
+            cache.Context.Tags.Add(ArticleCacheTags.Statement(article.StatementId));
         }
     }
 

@@ -23,7 +23,10 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.CreatedById).HasMaxLength(Limits.UserId);
         builder.Property(a => a.UpdatedById).HasMaxLength(Limits.UserId);
         builder.Property(a => a.Version).IsConcurrencyToken();
-        builder.Ignore(a => a.AverageScore);
+        // One version per language per statement.
+        builder.HasIndex(a => new { a.StatementId, a.Language }).IsUnique();
+        // No cascade on a link of a table to itself (SQL Server refuses one): deleting a source clears its translations' link first.
+        builder.HasOne<Article>().WithMany().HasForeignKey(a => a.TranslationOfId).OnDelete(DeleteBehavior.ClientSetNull);
 
         // The public listing: WHERE Status = 'Published' AND PublishAt <= now ORDER BY PublishAt DESC.
         builder.HasIndex(a => new { a.Status, a.PublishAt });

@@ -11,9 +11,10 @@ public static class ArticleQueries
     public static readonly Expression<Func<Article, ArticleSummary>> Summary = a => new ArticleSummary(
         a.Title, a.Slug, a.Lead, a.PublishAt!.Value,
         a.Authors.OrderBy(x => x.Position).Select(x => new NamedLink(x.Author.FullName, x.Author.Slug)).ToList(),
-        new RatingSummary(a.RatingCount, a.RatingSum))
+        new RatingSummary(a.Statement.RatingCount, a.Statement.RatingSum))
     {
         Id = a.Id,
+        StatementId = a.StatementId,
         Image = a.LeadImage == null ? null : new Media.ResponsiveImage(a.LeadImage.FileName, a.LeadImage.Width, a.LeadImage.Height, a.LeadImage.AltText, null),
     };
 
@@ -44,7 +45,8 @@ public static class ArticleQueries
                 .Select(c => new NamedLink(c.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? c.Name, c.Slug)).ToList(),
             Topics = a.Topics.Select(t => new { Name = t.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? t.Name, t.Slug })
                 .OrderBy(t => t.Name).Select(t => new NamedLink(t.Name, t.Slug)).ToList(),
-            Rating = new RatingSummary(a.RatingCount, a.RatingSum),
+            StatementId = a.StatementId,
+            Rating = new RatingSummary(a.Statement.RatingCount, a.Statement.RatingSum),
             Documents = documents.Where(d => d.ArticleId == a.Id).OrderBy(d => d.Position).ThenBy(d => d.Id)
                 .Select(d => new Attachments.AttachmentLink(d.Id, d.Title, d.DownloadName, d.Bytes) { PageCount = d.PageCount }).ToList(),
             Corrections = a.Corrections.OrderBy(c => c.CreatedAt).Select(c => new CorrectionNote(c.Kind, c.CreatedAt, c.Note)).ToList(),

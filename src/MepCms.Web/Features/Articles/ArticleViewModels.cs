@@ -7,8 +7,10 @@ namespace MepCms.Web.Features.Articles;
 /// <summary>A statement in a list: home page, MEP, committee, topic and search pages.</summary>
 public sealed record ArticleSummary(string Title, string Slug, string Lead, DateTime PublishAt, IReadOnlyList<NamedLink> Authors, RatingSummary Rating)
 {
-    /// <summary>The statement's id: a list's cached page is tagged with the ids it shows, so a rating evicts just those lists.</summary>
+    /// <summary>The version's id.</summary>
     public int Id { get; init; }
+    /// <summary>Its statement's id: a list's cached page is tagged with the statements it shows, so a rating evicts just those lists.</summary>
+    public int StatementId { get; init; }
     /// <summary>Its lead image, if it has one (the card shows it; its credit is on the statement's page).</summary>
     public Media.ResponsiveImage? Image { get; init; }
 }
@@ -18,6 +20,8 @@ public sealed record ArticleListViewModel(PagedList<ArticleSummary> Articles, Pa
 public sealed class ArticlePageViewModel : IHasPageMeta
 {
     public int Id { get; init; }
+    /// <summary>The statement it is a version of: the rating and the cache tag are the statement's.</summary>
+    public int StatementId { get; init; }
     public required string Title { get; init; }
     public required string Slug { get; init; }
     public required string Lead { get; init; }
@@ -40,6 +44,11 @@ public sealed class ArticlePageViewModel : IHasPageMeta
     public IReadOnlyList<Attachments.AttachmentLink> Documents { get; set; } = [];
     /// <summary>The dated notes of its corrections and updates, oldest first.</summary>
     public IReadOnlyList<CorrectionNote> Corrections { get; init; } = [];
+    /// <summary>
+    /// The public versions of its statement, itself included, by language: the language switcher
+    /// and the hreflang alternates lead to them. Empty where only this version counts (a preview).
+    /// </summary>
+    public IReadOnlyList<StatementVersion> Versions { get; set; } = [];
     /// <summary>A few other statements by the same MEPs or on the same committees or topics.</summary>
     public IReadOnlyList<ArticleSummary> Related { get; set; } = [];
     public PageMeta Meta => LeadImage is { } photo
@@ -56,6 +65,9 @@ public sealed class ArticlePageViewModel : IHasPageMeta
     /// <summary>What a shared link shows: the lead image's 1200-pixel rendition, or else the share card (decision 0280).</summary>
     public string SharePath => LeadImage?.ShareUrl ?? CardPath;
 }
+
+/// <summary>One language version of a statement, as the switcher links to it.</summary>
+public sealed record StatementVersion(string Language, string Slug);
 
 /// <summary>A correction or update as readers see it: "Corrected on 7 October 2023: …".</summary>
 public sealed record CorrectionNote(ChangeKind Kind, DateTime At, string Note)

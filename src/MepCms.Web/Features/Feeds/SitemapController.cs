@@ -48,10 +48,14 @@ public sealed class SitemapController(MepCmsDbContext db, TimeProvider clock, Si
             .Concat(InLanguages(new Entry("/committees", null), homeLanguages)).ToList();
         var room = MaxUrls - pages.Count - authors.Count - committees.Count - topics.Count;
         var versions = await visible.OrderByDescending(a => a.PublishAt).ThenByDescending(a => a.Id).Take(Math.Max(0, room))
-            .Select(a => new { a.Slug, a.Language, At = a.UpdatedAt > a.PublishAt ? a.UpdatedAt : a.PublishAt })
+            .Select(a => new { a.StatementId, a.Slug, a.Language, At = a.UpdatedAt > a.PublishAt ? a.UpdatedAt : a.PublishAt })
             .ToListAsync(cancellationToken);
-        // Each version at its own address: `/articles/…` in the default language, `/nl/articles/…` in Dutch.
-        var statements = versions.Select(v => new Entry(languages.PathIn(v.Language, "/articles/" + v.Slug), v.At));
+        // Each version at its own address: `/articles/…` in the default language, `/nl/articles/…` in
+        // Dutch; a statement's versions name each other as alternates, the default language's first (x-default).
+        var groups = versions.GroupBy(v => v.StatementId).Where(g => g.Count() > 1).ToDictionary(g => g.Key, g => (IReadOnlyList<Alternate>)
+            [.. g.OrderBy(v => v.Language == languages.Default ? 0 : 1).ThenBy(v => v.Language, StringComparer.Ordinal)
+                .Select(v => new Alternate(v.Language, languages.PathIn(v.Language, "/articles/" + v.Slug)))]);
+        var statements = versions.Select(v => new Entry(languages.PathIn(v.Language, "/articles/" + v.Slug), v.At) { Alternates = groups.GetValueOrDefault(v.StatementId) });
         return File(Write(pages.Concat(authors).Concat(committees).Concat(topics).Concat(statements).Take(MaxUrls)), "application/xml; charset=utf-8");
     }
 

@@ -5,14 +5,15 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace MepCms.Web.Features.Ratings;
 
 /// <summary>
-/// One reader's score of one statement. The reader is known only by a keyed hash (HMAC-SHA256)
+/// One reader's score of one statement (of all its language versions at once). The reader is known only by a keyed hash (HMAC-SHA256)
 /// of the random id in their visitor cookie: never the id itself, never an IP address.
 /// </summary>
 public sealed class Rating
 {
     public long Id { get; set; }
-    public int ArticleId { get; set; }
-    public Article Article { get; set; } = null!;
+    /// <summary>The statement rated, whatever language version the reader rated it on.</summary>
+    public int StatementId { get; set; }
+    public Statement Statement { get; set; } = null!;
     public int Score { get; set; }
     /// <summary>Lower-case hex of HMAC-SHA256(secret, visitor id): 64 characters.</summary>
     public string VisitorHash { get; set; } = "";
@@ -28,9 +29,9 @@ internal sealed class RatingConfiguration : IEntityTypeConfiguration<Rating>
     public void Configure(EntityTypeBuilder<Rating> builder)
     {
         builder.Property(r => r.VisitorHash).HasMaxLength(64).IsFixedLength().IsRequired();
-        builder.HasIndex(r => new { r.ArticleId, r.VisitorHash }).IsUnique();
-        builder.HasIndex(r => new { r.ArticleId, r.CreatedAt });
-        builder.HasOne(r => r.Article).WithMany().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.StatementId, r.VisitorHash }).IsUnique();
+        builder.HasIndex(r => new { r.StatementId, r.CreatedAt });
+        builder.HasOne(r => r.Statement).WithMany().HasForeignKey(r => r.StatementId).OnDelete(DeleteBehavior.Cascade);
         builder.ToTable(t => t.HasCheckConstraint("CK_Ratings_Score", "Score BETWEEN 1 AND 5"));
     }
 }

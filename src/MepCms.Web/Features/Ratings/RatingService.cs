@@ -12,7 +12,7 @@ namespace MepCms.Web.Features.Ratings;
 public sealed record RatingState(RatingSummary Summary, int? YourScore);
 
 /// <summary>One reader's score of one statement, on its way to the database.</summary>
-public sealed record RatingVote(int ArticleId, string VisitorHash, int Score, DateTime UtcNow);
+public sealed record RatingVote(int StatementId, string VisitorHash, int Score, DateTime UtcNow);
 
 /// <summary>
 /// Stores a vote and the statement's aggregate in one transaction; null when the statement is gone.
@@ -26,7 +26,8 @@ public interface IRatingStore
 /// <summary>
 /// Readers' scores and the aggregate they make. The aggregate on the statement (count and sum)
 /// changes in the same transaction as the ratings (<see cref="IRatingStore"/>, or a removal here),
-/// so it always equals the Ratings table. Only public statements can be rated.
+/// so it always equals the Ratings table. A score belongs to the statement, not to the language
+/// version it was given on: every version shows the same figures. Only public versions can be rated.
 /// </summary>
 public sealed class RatingService(MepCmsDbContext db, IRatingStore store, TimeProvider clock, IPublicCache cache, RatingFigures figures, ILogger<RatingService> logger)
 {
@@ -36,9 +37,9 @@ public sealed class RatingService(MepCmsDbContext db, IRatingStore store, TimePr
             .Where(a => a.Slug == slug)
             .Select(a => new
             {
-                a.RatingCount,
-                a.RatingSum,
-                Yours = db.Ratings.Where(r => r.ArticleId == a.Id && r.VisitorHash == visitorHash).Select(r => (int?)r.Score).FirstOrDefault(),
+                a.Statement.RatingCount,
+                a.Statement.RatingSum,
+                Yours = db.Ratings.Where(r => r.StatementId == a.StatementId && r.VisitorHash == visitorHash).Select(r => (int?)r.Score).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(cancellationToken);
         return found is null ? null : new RatingState(new RatingSummary(found.RatingCount, found.RatingSum), found.Yours);
@@ -49,9 +50,9 @@ public sealed class RatingService(MepCmsDbContext db, IRatingStore store, TimePr
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(score, Rating.MinScore);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(score, Rating.MaxScore);
-        var articleId = await db.Articles.AsNoTracking().Visible(clock)
-            .Where(a => a.Slug == slug).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
-        if (articleId is not { } id)
+        var statementId = await db.Articles.AsNoTracking().Visible(clock)
+            .Where(a => a.Slug == slug).Select(a => (int?)a.StatementId).FirstOrDefaultAsync(cancellationToken);
+        if (statementId is not { } id)
         {
             return null;
         }
@@ -62,34 +63,35 @@ public sealed class RatingService(MepCmsDbContext db, IRatingStore store, TimePr
             return null;
         }
         await figures.ChangedAsync(id, cancellationToken);
-        logger.LogDebug("Stored a rating of statement {ArticleId}", id);
+        logger.LogDebug("Stored a rating of statement {StatementId}", id);
         return new RatingState(summary.Value, score);
     }
 
     /// <summary>
     /// Deletes one statement's ratings made in [<paramref name="from"/>, <paramref name="to"/>) (vote
-    /// stuffing) and recomputes its aggregate from what remains, audited, in one transaction.
-    /// Returns how many were removed.
+    /// stuffing), on all its versions, and recomputes its aggregate from what remains, audited
+    /// against the version named, in one transaction. Returns how many were removed.
     /// </summary>
     public async Task<int> RemoveAsync(int articleId, DateTime from, DateTime to, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        var statementId = await db.Articles.Where(a => a.Id == articleId).Select(a => a.StatementId).SingleAsync(cancellationToken);
         var removed = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var deleted = await db.Ratings.Where(r => r.ArticleId == articleId && r.CreatedAt >= from && r.CreatedAt < to).ExecuteDeleteAsync(cancellationToken);
-            var remaining = db.Ratings.Where(r => r.ArticleId == articleId);
+            var deleted = await db.Ratings.Where(r => r.StatementId == statementId && r.CreatedAt >= from && r.CreatedAt < to).ExecuteDeleteAsync(cancellationToken);
+            var remaining = db.Ratings.Where(r => r.StatementId == statementId);
             var count = await remaining.CountAsync(cancellationToken);
             var sum = await remaining.SumAsync(r => (long)r.Score, cancellationToken);
-            await db.Articles.Where(a => a.Id == articleId)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.RatingCount, count).SetProperty(a => a.RatingSum, sum), cancellationToken);
+            await db.Statements.Where(s => s.Id == statementId)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.RatingCount, count).SetProperty(x => x.RatingSum, sum), cancellationToken);
             db.Record(user, clock.GetUtcNow().UtcDateTime, AuditActions.ArticleRatingsRemoved, "Article", articleId,
                 string.Create(CultureInfo.InvariantCulture, $"Removed {deleted} ratings made from {from:u} to {to:u}; now {count} ratings, sum {sum}"));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return deleted;
         });
-        await cache.EvictAsync(ArticleCacheTags.PagesShowing(articleId), cancellationToken);
+        await cache.EvictAsync(ArticleCacheTags.PagesShowing(statementId), cancellationToken);
         return removed;
     }
 }

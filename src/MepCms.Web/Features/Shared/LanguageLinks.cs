@@ -22,13 +22,16 @@ public static class LanguageLinks
         var query = samePage && rest.StartsWithSegments("/search") && context.Request.Query["q"] is { Count: > 0 } words
             ? QueryString.Create("q", words.ToString()).ToUriComponent()
             : "";
+        IReadOnlyList<StatementVersion> versions = statement is null ? []
+            : statement.Versions.Count > 0 ? statement.Versions : [new StatementVersion(statement.Language, statement.Slug)];
         var links = new List<LanguageLink>(EuLanguages.All.Count);
         foreach (var (code, name) in EuLanguages.All)
         {
-            var path = statement is not null && statement.Language == code ? languages.PathIn(code, $"/articles/{statement.Slug}")
+            var version = versions.FirstOrDefault(v => v.Language == code);
+            var path = version is not null ? languages.PathIn(code, $"/articles/{version.Slug}")
                 : samePage ? languages.PathIn(code, rest.Value ?? "/") + query
                 : languages.PathIn(code, "/");
-            links.Add(new LanguageLink(code, name, path, code == current, statement is null ? samePage : statement.Language == code));
+            links.Add(new LanguageLink(code, name, path, code == current, statement is null ? samePage : version is not null));
         }
         return links;
     }

@@ -108,6 +108,9 @@ public sealed class AuthorizationMatrixTests(MepCmsFactory app) : IClassFixture<
         ["POST /admin/articles/{id}/autosave"] = Anyone,
         ["POST /admin/articles/{id}/autosave/discard"] = Anyone,
         ["POST /admin/articles/{id}/scheduled-update/cancel"] = Roles.Editor,
+        // Anyone who writes may translate (the translation is their own draft); marking one updated is editing it.
+        ["POST /admin/articles/{id}/translate"] = Anyone,
+        ["POST /admin/articles/{id}/translation-updated"] = Anyone,
         ["POST /admin/articles/{id}/unpin"] = Roles.Editor,
         ["GET /admin/articles/{id}/press"] = Roles.Editor,
         ["POST /admin/articles/{id}/press/send"] = Roles.Editor,

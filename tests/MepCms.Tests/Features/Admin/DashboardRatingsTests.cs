@@ -14,7 +14,7 @@ public sealed class DashboardRatingsTests(MepCmsFactory app) : IClassFixture<Mep
         var at = app.Clock.GetUtcNow().UtcDateTime.AddDays(-daysAgo);
         await app.WithDbAsync(async db =>
         {
-            db.Ratings.AddRange(scores.Select(s => new Rating { ArticleId = article.Id, Score = s, VisitorHash = Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"), CreatedAt = at, UpdatedAt = at }));
+            db.Ratings.AddRange(scores.Select(s => new Rating { StatementId = article.StatementId, Score = s, VisitorHash = Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"), CreatedAt = at, UpdatedAt = at }));
             await db.SaveChangesAsync();
         });
         return article;

@@ -17,11 +17,11 @@ public sealed class RatingReportTests(MepCmsFactory app) : IClassFixture<MepCmsF
         {
             foreach (var (score, at) in ratings)
             {
-                db.Ratings.Add(new Rating { ArticleId = article.Id, Score = score, VisitorHash = Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"), CreatedAt = at, UpdatedAt = at });
+                db.Ratings.Add(new Rating { StatementId = article.StatementId, Score = score, VisitorHash = Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"), CreatedAt = at, UpdatedAt = at });
             }
             await db.SaveChangesAsync();
             var (count, sum) = (ratings.Length, (long)ratings.Sum(r => r.Score));
-            await db.Articles.Where(a => a.Id == article.Id).ExecuteUpdateAsync(s => s
+            await db.Statements.Where(a => a.Id == article.StatementId).ExecuteUpdateAsync(s => s
                 .SetProperty(a => a.RatingCount, a => a.RatingCount + count)
                 .SetProperty(a => a.RatingSum, a => a.RatingSum + sum));
         });
@@ -40,7 +40,7 @@ public sealed class RatingReportTests(MepCmsFactory app) : IClassFixture<MepCmsF
         var detail = await editor.Client.GetDocumentAsync($"/admin/ratings/{article.Id}");
 
         var row = list.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains(article.Title));
-        var expected = await app.WithDbAsync(db => db.Ratings.Where(r => r.ArticleId == article.Id).GroupBy(r => 1)
+        var expected = await app.WithDbAsync(db => db.Ratings.Where(r => r.StatementId == article.StatementId).GroupBy(r => 1)
             .Select(g => new { Count = g.Count(), Sum = g.Sum(r => r.Score) }).SingleAsync());
         Assert.Equal($"{expected.Count}", row.QuerySelector(".ratings-count")!.TextContent);
         Assert.Equal(((double)expected.Sum / expected.Count).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), row.QuerySelector(".ratings-average")!.TextContent);
@@ -104,8 +104,8 @@ public sealed class RatingReportTests(MepCmsFactory app) : IClassFixture<MepCmsF
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var stored = await app.WithDbAsync(db => db.Articles.AsNoTracking().Where(a => a.Id == article.Id).Select(a => new { a.RatingCount, a.RatingSum }).SingleAsync());
-        var remaining = await app.WithDbAsync(db => db.Ratings.Where(r => r.ArticleId == article.Id).Select(r => r.Score).ToListAsync());
+        var stored = await app.WithDbAsync(db => db.Statements.AsNoTracking().Where(s => s.Id == article.StatementId).Select(a => new { a.RatingCount, a.RatingSum }).SingleAsync());
+        var remaining = await app.WithDbAsync(db => db.Ratings.Where(r => r.StatementId == article.StatementId).Select(r => r.Score).ToListAsync());
         Assert.Equal([2, 3, 4], remaining.Order());
         Assert.Equal((3, 9L), (stored.RatingCount, stored.RatingSum));
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.ArticleRatingsRemoved && e.EntityId == article.Id.ToString())));
@@ -126,6 +126,6 @@ public sealed class RatingReportTests(MepCmsFactory app) : IClassFixture<MepCmsF
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("must come after its start", await response.Content.ReadAsStringAsync());
-        Assert.Equal(1, await app.WithDbAsync(db => db.Ratings.CountAsync(r => r.ArticleId == article.Id)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Ratings.CountAsync(r => r.StatementId == article.StatementId)));
     }
 }

@@ -33,7 +33,7 @@ public sealed class HomePageTests(MepCmsFactory app) : IClassFixture<MepCmsFacto
     public async Task A_list_shows_a_compact_average_for_a_rated_statement_and_nothing_for_an_unrated_one()
     {
         var rated = TestData.Article(app, title: "Rated in the list", publishAt: app.Clock.GetUtcNow().AddMinutes(-2));
-        (rated.RatingCount, rated.RatingSum) = (3, 13);
+        (rated.Statement.RatingCount, rated.Statement.RatingSum) = (3, 13);
         await app.SaveAsync(rated);
         var unrated = await app.SaveAsync(TestData.Article(app, title: "Not rated yet", publishAt: app.Clock.GetUtcNow().AddMinutes(-1)));
 

@@ -60,6 +60,6 @@ public sealed class QueryCountTests(CountingFactory app) : IClassFixture<Countin
         Assert.Equal(4, many[$"/committees/{committee.Slug}"]);
         Assert.Equal(4, many[$"/topics/{topic.Slug}"]);
         Assert.Equal(3, many["/search?q=interconnector"]);
-        Assert.Equal(8, many[$"/articles/{first}"]); // the statement, its MEPs, committees, topics, documents, corrections, related, and the next change
+        Assert.Equal(9, many[$"/articles/{first}"]); // the statement, its MEPs, committees, topics, documents, corrections, language versions, related, and the next change
     }
 }

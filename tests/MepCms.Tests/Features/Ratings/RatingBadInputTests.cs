@@ -113,7 +113,7 @@ public sealed class RatingBadInputTests(RatingsFactory app) : IClassFixture<Rati
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Null(response.VisitorSetCookie());
-        Assert.Equal(0, await app.WithDbAsync(db => Task.FromResult(db.Ratings.Count(r => r.Article.Slug == slug))));
+        Assert.Equal(0, await app.WithDbAsync(db => Task.FromResult(db.Ratings.Count(r => r.Statement.Versions.Any(a => a.Slug == slug)))));
     }
 
     [Fact]

@@ -76,7 +76,7 @@ public static class ParallelVotes
     public static async Task AssertStoredAsync(MepCmsFactory app, int articleId, IReadOnlyList<VisitorVotes> visitors)
     {
         var identity = app.Services.GetRequiredService<VisitorIdentity>();
-        var scores = await app.WithDbAsync(db => Task.FromResult(db.Ratings.Where(r => r.ArticleId == articleId).ToDictionary(r => r.VisitorHash, r => r.Score)));
+        var scores = await app.WithDbAsync(db => Task.FromResult(db.Ratings.Where(r => db.Articles.Any(a => a.Id == articleId && a.StatementId == r.StatementId)).ToDictionary(r => r.VisitorHash, r => r.Score)));
         var stored = await app.StoredRatingsAsync(articleId);
 
         Assert.Equal(visitors.Count, stored.Rows);

@@ -177,11 +177,11 @@ public sealed class RatingEndpointTests(RatingsFactory app) : IClassFixture<Rati
     {
         var article = await app.PublishedArticleAsync();
         var store = app.Services.GetRequiredService<IOutputCacheStore>();
-        await store.SetAsync("page", [1], [ArticleCacheTags.Article(article.Id)], TimeSpan.FromHours(1), default);
+        await store.SetAsync("page", [1], [ArticleCacheTags.Statement(article.StatementId)], TimeSpan.FromHours(1), default);
         // A list showing it carries its tag beside the lists' own (the list partial adds it).
-        await store.SetAsync("list", [1], [ArticleCacheTags.Lists, ArticleCacheTags.Article(article.Id)], TimeSpan.FromHours(1), default);
-        await store.SetAsync("other list", [1], [ArticleCacheTags.Lists, ArticleCacheTags.Article(article.Id + 1000)], TimeSpan.FromHours(1), default);
-        await store.SetAsync("other", [1], [ArticleCacheTags.Article(article.Id + 1000)], TimeSpan.FromHours(1), default);
+        await store.SetAsync("list", [1], [ArticleCacheTags.Lists, ArticleCacheTags.Statement(article.StatementId)], TimeSpan.FromHours(1), default);
+        await store.SetAsync("other list", [1], [ArticleCacheTags.Lists, ArticleCacheTags.Statement(article.StatementId + 1000)], TimeSpan.FromHours(1), default);
+        await store.SetAsync("other", [1], [ArticleCacheTags.Statement(article.StatementId + 1000)], TimeSpan.FromHours(1), default);
 
         await _client.RateAsync(article.Slug, 3);
         await _client.RateAsync(article.Slug, 4);
@@ -200,7 +200,7 @@ public sealed class RatingEndpointTests(RatingsFactory app) : IClassFixture<Rati
     {
         var article = await app.PublishedArticleAsync();
         var store = app.Services.GetRequiredService<IOutputCacheStore>();
-        await store.SetAsync("rated page", [1], [ArticleCacheTags.Article(article.Id)], TimeSpan.FromHours(1), default);
+        await store.SetAsync("rated page", [1], [ArticleCacheTags.Statement(article.StatementId)], TimeSpan.FromHours(1), default);
         await _client.RateAsync(article.Slug, 5);
 
         app.Clock.Advance(TimeSpan.FromSeconds(30)); // Ratings:FiguresRefresh

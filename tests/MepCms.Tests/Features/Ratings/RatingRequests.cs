@@ -84,8 +84,9 @@ public static class RatingRequests
     public static Task<StoredRatings> StoredRatingsAsync(this MepCmsFactory app, int articleId) =>
         app.WithDbAsync(async db =>
         {
-            var article = await db.Articles.AsNoTracking().Where(a => a.Id == articleId).Select(a => new { a.RatingCount, a.RatingSum }).SingleAsync();
-            var rows = await db.Ratings.AsNoTracking().Where(r => r.ArticleId == articleId).Select(r => new { r.Score, r.VisitorHash }).ToListAsync();
+            var statementId = await db.Articles.Where(a => a.Id == articleId).Select(a => a.StatementId).SingleAsync();
+            var article = await db.Statements.AsNoTracking().Where(s => s.Id == statementId).Select(a => new { a.RatingCount, a.RatingSum }).SingleAsync();
+            var rows = await db.Ratings.AsNoTracking().Where(r => r.StatementId == statementId).Select(r => new { r.Score, r.VisitorHash }).ToListAsync();
             return new StoredRatings(article.RatingCount, article.RatingSum, rows.Count, rows.Sum(r => (long)r.Score), rows.Select(r => r.VisitorHash).ToList());
         });
 

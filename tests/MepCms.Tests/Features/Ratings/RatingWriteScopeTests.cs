@@ -44,8 +44,8 @@ public sealed partial class RatingWriteScopeTests(RecordingRatingsFactory app) :
             .Where(c => WriteStatement().IsMatch(c)).ToList();
         Assert.Contains(writes, w => w.StartsWith("INSERT INTO \"Ratings\"", StringComparison.Ordinal));
         Assert.Contains(writes, w => w.StartsWith("UPDATE \"Ratings\"", StringComparison.Ordinal));
-        Assert.All(writes, w => Assert.Matches("^(INSERT INTO|UPDATE) \"(Ratings|Articles)\"", w));
-        var articleColumns = writes.Where(w => w.StartsWith("UPDATE \"Articles\"", StringComparison.Ordinal))
+        Assert.All(writes, w => Assert.Matches("^(INSERT INTO|UPDATE) \"(Ratings|Statements)\"", w));
+        var articleColumns = writes.Where(w => w.StartsWith("UPDATE \"Statements\"", StringComparison.Ordinal))
             .SelectMany(w => SetColumn().Matches(w[..w.IndexOf("WHERE", StringComparison.Ordinal)]).Select(m => m.Groups[1].Value))
             .ToHashSet();
         Assert.Equal(["RatingCount", "RatingSum"], articleColumns.Order());
@@ -58,9 +58,9 @@ public sealed partial class RatingWriteScopeTests(RecordingRatingsFactory app) :
 
         var writes = statements.Where(c => WriteStatement().IsMatch(c)).ToList();
         Assert.Equal(3, writes.Count);
-        Assert.All(writes, w => Assert.Matches("^(INSERT INTO|UPDATE) \"(Ratings|Articles)\"", w));
+        Assert.All(writes, w => Assert.Matches("^(INSERT INTO|UPDATE) \"(Ratings|Statements)\"", w));
         Assert.All(statements.Except(writes), r => Assert.StartsWith("SELECT", r, StringComparison.Ordinal));
-        var articleColumns = writes.Where(w => w.StartsWith("UPDATE \"Articles\"", StringComparison.Ordinal))
+        var articleColumns = writes.Where(w => w.StartsWith("UPDATE \"Statements\"", StringComparison.Ordinal))
             .SelectMany(w => SetColumn().Matches(w[..w.IndexOf("WHERE", StringComparison.Ordinal)]).Select(m => m.Groups[1].Value))
             .ToHashSet();
         Assert.Equal(["RatingCount", "RatingSum"], articleColumns.Order());

@@ -39,7 +39,7 @@ public sealed class PublicCacheEvictionTests(CachingFactory app) : IClassFixture
 
         await app.Services.ArticleChangedAsync(edited.Id);
         var otherAgain = await _reader.GetAsync($"/articles/{other.Slug}");
-        await app.Services.RatingChangedAsync(edited.Id);
+        await app.Services.RatingChangedAsync(edited.StatementId);
         var afterRating = await _reader.GetAsync($"/articles/{other.Slug}");
 
         Assert.False(otherAgain.IsFromCache());
@@ -105,9 +105,9 @@ public sealed class PublicCacheEvictionTests(CachingFactory app) : IClassFixture
         await _reader.GetAsync($"/articles/{article.Slug}");
         await _reader.GetAsync("/");
 
-        await app.ChangeSilentlyAsync(db => db.Articles.Where(a => a.Id == article.Id)
+        await app.ChangeSilentlyAsync(db => db.Statements.Where(s => s.Id == article.StatementId)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.RatingCount, 2).SetProperty(a => a.RatingSum, 7)));
-        await app.Services.RatingChangedAsync(article.Id);
+        await app.Services.RatingChangedAsync(article.StatementId);
 
         Assert.Contains("The average score is 3.5 / 5 (2 ratings)", await _reader.GetStringAsync($"/articles/{article.Slug}"));
         Assert.Contains("Rated 3.5 / 5 (2 ratings)", await _reader.GetStringAsync("/"));
@@ -126,9 +126,9 @@ public sealed class PublicCacheEvictionTests(CachingFactory app) : IClassFixture
         var ownList = $"/meps/{ratedAuthor.Slug}";
         await _reader.GetAsync(ownList);
 
-        await app.ChangeSilentlyAsync(db => db.Articles.Where(a => a.Id == rated.Id)
+        await app.ChangeSilentlyAsync(db => db.Statements.Where(s => s.Id == rated.StatementId)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.RatingCount, 1).SetProperty(a => a.RatingSum, 5)));
-        await app.Services.RatingChangedAsync(rated.Id);
+        await app.Services.RatingChangedAsync(rated.StatementId);
         var untouched = await _reader.GetAsync(otherList);
         var own = await _reader.GetAsync(ownList);
 

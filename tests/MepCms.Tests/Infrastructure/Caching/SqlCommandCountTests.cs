@@ -58,7 +58,8 @@ public sealed class SqlCommandCountTests(CountingFactory app) : IClassFixture<Co
         }
         await app.SaveAsync(article);
 
-        // The statement and its authors, committees, topics, documents and corrections (split query), then its related statements.
-        Assert.Equal(7, await CommandsForAsync($"/articles/{article.Slug}"));
+        // The statement and its authors, committees, topics, documents and corrections (split query), then
+        // its public language versions (for the switcher and hreflang), then its related statements.
+        Assert.Equal(8, await CommandsForAsync($"/articles/{article.Slug}"));
     }
 }

@@ -20,7 +20,7 @@ public sealed class LocalizedPageTests(MepCmsFactory app) : IClassFixture<MepCms
     public async Task A_statement_in_a_Dutch_request_asks_the_rating_question_in_Dutch_with_a_Dutch_date_and_average()
     {
         var article = TestData.Article(app, publishAt: new DateTimeOffset(2023, 10, 6, 8, 0, 0, TimeSpan.Zero));
-        (article.RatingCount, article.RatingSum, article.Language) = (3, 13, "nl");
+        (article.Statement.RatingCount, article.Statement.RatingSum, article.Language) = (3, 13, "nl");
         await app.SaveAsync(article);
 
         var page = await GetAsync($"/articles/{article.Slug}", "nl");
@@ -36,7 +36,7 @@ public sealed class LocalizedPageTests(MepCmsFactory app) : IClassFixture<MepCms
     public async Task A_statement_in_a_French_request_gives_the_average_with_a_decimal_comma()
     {
         var article = TestData.Article(app);
-        (article.RatingCount, article.RatingSum, article.Language) = (1, 4, "fr");
+        (article.Statement.RatingCount, article.Statement.RatingSum, article.Language) = (1, 4, "fr");
         await app.SaveAsync(article);
 
         var page = await GetAsync($"/articles/{article.Slug}", "fr");
@@ -49,7 +49,7 @@ public sealed class LocalizedPageTests(MepCmsFactory app) : IClassFixture<MepCms
     public async Task A_statement_without_a_culture_reads_as_it_always_has()
     {
         var article = TestData.Article(app, publishAt: new DateTimeOffset(2023, 10, 6, 8, 0, 0, TimeSpan.Zero));
-        (article.RatingCount, article.RatingSum) = (3, 13);
+        (article.Statement.RatingCount, article.Statement.RatingSum) = (3, 13);
         await app.SaveAsync(article);
 
         var page = await GetAsync($"/articles/{article.Slug}", language: null);

@@ -492,16 +492,13 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                     b.Property<DateTime?>("PublishAt")
                         .HasColumnType("datetime2");
 
-                    b.Property<int>("RatingCount")
-                        .HasColumnType("int");
-
-                    b.Property<long>("RatingSum")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("nvarchar(120)");
+
+                    b.Property<int>("StatementId")
+                        .HasColumnType("int");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -512,6 +509,12 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("TranslatedRevision")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("TranslationOfId")
+                        .HasColumnType("int");
 
                     b.Property<DateTime?>("UnpublishAt")
                         .HasColumnType("datetime2");
@@ -541,7 +544,12 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("TranslationOfId");
+
                     b.HasIndex("UnpublishAt");
+
+                    b.HasIndex("StatementId", "Language")
+                        .IsUnique();
 
                     b.HasIndex("Status", "PublishAt");
 
@@ -761,6 +769,25 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                     b.HasIndex("At");
 
                     b.ToTable("ScheduledUpdates");
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Articles.Statement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("RatingCount")
+                        .HasColumnType("int");
+
+                    b.Property<long>("RatingSum")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Statements");
                 });
 
             modelBuilder.Entity("MepCms.Web.Features.Attachments.ArticleAttachment", b =>
@@ -1391,13 +1418,13 @@ namespace MepCms.Web.Data.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
-                    b.Property<int>("ArticleId")
-                        .HasColumnType("int");
-
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
                     b.Property<int>("Score")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StatementId")
                         .HasColumnType("int");
 
                     b.Property<DateTime>("UpdatedAt")
@@ -1411,9 +1438,9 @@ namespace MepCms.Web.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ArticleId", "CreatedAt");
+                    b.HasIndex("StatementId", "CreatedAt");
 
-                    b.HasIndex("ArticleId", "VisitorHash")
+                    b.HasIndex("StatementId", "VisitorHash")
                         .IsUnique();
 
                     b.ToTable("Ratings", t =>
@@ -1916,7 +1943,19 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                         .HasForeignKey("LeadImageId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("MepCms.Web.Features.Articles.Statement", "Statement")
+                        .WithMany("Versions")
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MepCms.Web.Features.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("TranslationOfId");
+
                     b.Navigation("LeadImage");
+
+                    b.Navigation("Statement");
                 });
 
             modelBuilder.Entity("MepCms.Web.Features.Articles.ArticleAuthor", b =>
@@ -2069,13 +2108,13 @@ namespace MepCms.Web.Data.SqlServer.Migrations
 
             modelBuilder.Entity("MepCms.Web.Features.Ratings.Rating", b =>
                 {
-                    b.HasOne("MepCms.Web.Features.Articles.Article", "Article")
+                    b.HasOne("MepCms.Web.Features.Articles.Statement", "Statement")
                         .WithMany()
-                        .HasForeignKey("ArticleId")
+                        .HasForeignKey("StatementId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.Navigation("Article");
+                    b.Navigation("Statement");
                 });
 
             modelBuilder.Entity("MepCms.Web.Features.Topics.Topic", b =>
@@ -2166,6 +2205,11 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                     b.Navigation("FormerSlugs");
 
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Articles.Statement", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("MepCms.Web.Features.Committees.Committee", b =>

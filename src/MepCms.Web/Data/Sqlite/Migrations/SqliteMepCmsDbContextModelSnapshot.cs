@@ -474,16 +474,13 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.Property<DateTime?>("PublishAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("RatingCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("RatingSum")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("StatementId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -494,6 +491,12 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("TranslatedRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TranslationOfId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("UnpublishAt")
                         .HasColumnType("TEXT");
@@ -523,7 +526,12 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("TranslationOfId");
+
                     b.HasIndex("UnpublishAt");
+
+                    b.HasIndex("StatementId", "Language")
+                        .IsUnique();
 
                     b.HasIndex("Status", "PublishAt");
 
@@ -735,6 +743,23 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.HasIndex("At");
 
                     b.ToTable("ScheduledUpdates");
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Articles.Statement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RatingCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RatingSum")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Statements");
                 });
 
             modelBuilder.Entity("MepCms.Web.Features.Attachments.ArticleAttachment", b =>
@@ -1343,13 +1368,13 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("ArticleId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StatementId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UpdatedAt")
@@ -1363,9 +1388,9 @@ namespace MepCms.Web.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ArticleId", "CreatedAt");
+                    b.HasIndex("StatementId", "CreatedAt");
 
-                    b.HasIndex("ArticleId", "VisitorHash")
+                    b.HasIndex("StatementId", "VisitorHash")
                         .IsUnique();
 
                     b.ToTable("Ratings", t =>
@@ -1859,7 +1884,19 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                         .HasForeignKey("LeadImageId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("MepCms.Web.Features.Articles.Statement", "Statement")
+                        .WithMany("Versions")
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MepCms.Web.Features.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("TranslationOfId");
+
                     b.Navigation("LeadImage");
+
+                    b.Navigation("Statement");
                 });
 
             modelBuilder.Entity("MepCms.Web.Features.Articles.ArticleAuthor", b =>
@@ -2012,13 +2049,13 @@ namespace MepCms.Web.Data.Sqlite.Migrations
 
             modelBuilder.Entity("MepCms.Web.Features.Ratings.Rating", b =>
                 {
-                    b.HasOne("MepCms.Web.Features.Articles.Article", "Article")
+                    b.HasOne("MepCms.Web.Features.Articles.Statement", "Statement")
                         .WithMany()
-                        .HasForeignKey("ArticleId")
+                        .HasForeignKey("StatementId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.Navigation("Article");
+                    b.Navigation("Statement");
                 });
 
             modelBuilder.Entity("MepCms.Web.Features.Topics.Topic", b =>
@@ -2109,6 +2146,11 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                     b.Navigation("FormerSlugs");
 
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("MepCms.Web.Features.Articles.Statement", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("MepCms.Web.Features.Committees.Committee", b =>

@@ -4,6 +4,7 @@ using MepCms.Web.Features.Account;
 using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Articles.Publishing;
 using MepCms.Web.Features.Admin.Articles.Revisions;
+using MepCms.Web.Features.Admin.Articles.Translations;
 using MepCms.Web.Features.Audit;
 using MepCms.Web.Features.Media;
 using MepCms.Web.Infrastructure.Markdown;
@@ -50,10 +51,12 @@ public sealed class ArticleEditor(MepCmsDbContext db, IMarkdownRenderer markdown
             return await ConflictAsync(article.Id, cancellationToken);
         }
         var oldSlug = article.Slug;
+        var shared = StatementVersions.Shared(article);
         if (!await ApplyAsync(article, form, errors, cancellationToken))
         {
             return new SaveResult(SaveOutcome.Invalid, article.Id);
         }
+        await StatementVersions.ShareIfChangedAsync(db, article, shared, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var number = await revisions.NextNumberAsync(article.Id, cancellationToken);
         var action = AuditActions.ArticleEdited;
@@ -219,6 +222,10 @@ public sealed class ArticleEditor(MepCmsDbContext db, IMarkdownRenderer markdown
             || await db.ArticleSlugs.AnyAsync(s => s.Slug == slug && s.ArticleId != article.Id, cancellationToken))
         {
             errors.AddModelError(nameof(form.Slug), $"The slug \"{slug}\" is already used by another statement.");
+        }
+        if (await StatementVersions.LanguageTakenAsync(db, article, form.Language, cancellationToken))
+        {
+            errors.AddModelError(nameof(form.Language), $"This statement already has a version in {EuLanguages.NameOf(form.Language)}: choose another language, or edit that version.");
         }
         var authorIds = form.AuthorIds.OfType<int>().Distinct().ToList();
         var committeeIds = form.CommitteeIds.Distinct().ToList();

@@ -137,7 +137,11 @@ public sealed class EditorViewModel
     public bool MayPublish { get; init; }
     public bool MayDelete { get; init; }
     public bool MaySubmit { get; init; }
+    /// <summary>May start a translation (anyone who may write statements).</summary>
+    public bool MayTranslate { get; init; }
     public string? Flash { get; init; }
+    /// <summary>The statement's language versions, the source beside a translation and what changed in it (an existing statement).</summary>
+    public Translations.TranslationPanel? Translations { get; init; }
     /// <summary>The panel <see cref="Flash"/> is about ("attachments"), or null: shown at the top.</summary>
     public string? FlashPlace { get; init; }
 }

@@ -14,7 +14,8 @@ namespace MepCms.Web.Features.Admin.Articles;
 /// <summary>The statement list and the editor (new, edit, live preview of the body).</summary>
 [Route("admin/articles")]
 [Authorize(Policy = Policies.BackOffice)]
-public sealed class ArticlesController(MepCmsDbContext db, ArticleEditor editor, Autosave.Autosaves autosaves, IAuthorizationService authorization, TimeProvider clock,
+public sealed class ArticlesController(MepCmsDbContext db, ArticleEditor editor, Autosave.Autosaves autosaves, Translations.Translations translations,
+    IAuthorizationService authorization, TimeProvider clock,
     Microsoft.Extensions.Options.IOptions<Features.Media.MediaOptions> attachmentLimit) : AdminController
 {
     private const int PageSize = 25;
@@ -210,6 +211,7 @@ public sealed class ArticlesController(MepCmsDbContext db, ArticleEditor editor,
         IsPinned = article is { PinnedAt: not null } && (article.PinnedUntil is null || article.PinnedUntil > clock.GetUtcNow().UtcDateTime),
         PinnedUntil = article?.PinnedUntil, UnpublishAt = article?.UnpublishAt,
         PendingUpdate = article is null ? null : await PendingUpdateAsync(article, cancellationToken),
+        Translations = article is null ? null : await translations.PanelAsync(article, cancellationToken),
         Comments = article is null ? [] : await CommentsAsync(article, cancellationToken),
         Attachments = article is null ? [] : await db.ArticleAttachments.AsNoTracking().Where(a => a.ArticleId == article.Id).OrderBy(a => a.Position).ThenBy(a => a.Id)
             .Select(a => new Attachments.AttachmentRow(new Features.Attachments.AttachmentLink(a.Id, a.Title, a.DownloadName, a.Bytes) { PageCount = a.PageCount },
@@ -219,6 +221,7 @@ public sealed class ArticlesController(MepCmsDbContext db, ArticleEditor editor,
         Choices = await ChoicesAsync(cancellationToken) with { LeadImages = await LeadImagesAsync(form.LeadImageId, cancellationToken) }, Conflict = conflict,
         MayPublish = User.MayPublish(), MayDelete = User.IsInRole(Account.Roles.Admin),
         MaySubmit = article is { Status: ArticleStatus.Draft } && await MayEditAsync(article),
+        MayTranslate = (await authorization.AuthorizeAsync(User, Policies.CanEditOwnDrafts)).Succeeded,
         Flash = TempData.TakeFlash(), FlashPlace = TempData.TakeFlashPlace(),
     };
 

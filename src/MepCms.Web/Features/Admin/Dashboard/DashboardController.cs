@@ -51,10 +51,14 @@ public sealed class DashboardController(MepCmsDbContext db, TimeProvider clock) 
         var scheduled = await Items(articles.Where(a => a.Status == ArticleStatus.Published && a.PublishAt > now).OrderBy(a => a.PublishAt), useUpdated: false, cancellationToken);
         var published = await Items(articles.VisibleAt(now).OrderByDescending(a => a.PublishAt), useUpdated: false, cancellationToken);
         var since = now.AddDays(-DashboardViewModel.RatingDays);
-        var rated = await db.Ratings.AsNoTracking().Where(r => r.CreatedAt >= since)
-            .GroupBy(r => new { r.ArticleId, r.Article.Title })
-            .Select(g => new RatedItem(g.Key.ArticleId, g.Key.Title, new RatingSummary(g.Count(), g.Sum(r => (long)r.Score))))
+        // Ratings count per statement, whichever version they were given on; a statement is named by its original version.
+        var counted = await db.Ratings.AsNoTracking().Where(r => r.CreatedAt >= since)
+            .GroupBy(r => r.StatementId)
+            .Select(g => new { StatementId = g.Key, Rating = new RatingSummary(g.Count(), g.Sum(r => (long)r.Score)) })
             .ToListAsync(cancellationToken);
+        var names = await articles.OriginalsAsync([.. counted.Select(c => c.StatementId)], cancellationToken);
+        var rated = counted.Where(c => names.ContainsKey(c.StatementId))
+            .Select(c => new RatedItem(names[c.StatementId].ArticleId, names[c.StatementId].Title, c.Rating)).ToList();
         var topRated = rated.Where(r => r.Count >= DashboardViewModel.TopRatedMinimum)
             .OrderByDescending(r => r.Average).ThenByDescending(r => r.Count).ThenBy(r => r.Id).Take(Shown).ToList();
         var mostRated = rated.OrderByDescending(r => r.Count).ThenByDescending(r => r.Average).ThenBy(r => r.Id).Take(Shown).ToList();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MepCms.Web.Data;
+using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Ratings;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -76,7 +77,8 @@ public sealed class RatingsController(MepCmsDbContext db, RatingService ratings,
         }
         var today = clock.GetUtcNow().UtcDateTime.Date;
         var since = today.AddDays(-(Days - 1));
-        var days = await db.Ratings.AsNoTracking().Where(r => r.ArticleId == id && r.CreatedAt >= since).Select(r => r.CreatedAt).ToListAsync(cancellationToken);
+        var statementId = await db.Articles.Where(a => a.Id == id).Select(a => a.StatementId).SingleAsync(cancellationToken);
+        var days = await db.Ratings.AsNoTracking().Where(r => r.StatementId == statementId && r.CreatedAt >= since).Select(r => r.CreatedAt).ToListAsync(cancellationToken);
         var perDay = Enumerable.Range(0, Days).Select(i => since.AddDays(i))
             .Select(d => new Bar(d.ToString("dd MMM", CultureInfo.InvariantCulture), days.Count(x => x.Date == d))).ToList();
         var distribution = row.Distribution.Select((n, i) => new Bar($"{i + 1} ★", n)).ToList();
@@ -84,18 +86,28 @@ public sealed class RatingsController(MepCmsDbContext db, RatingService ratings,
             new BarChart("per-day", $"Ratings per day, last {Days} days (UTC)", perDay), form, User.IsInRole(Account.Roles.Admin), flash);
     }
 
-    /// <summary>Counts straight from the ratings table, one grouped query.</summary>
+    /// <summary>
+    /// Counts straight from the ratings table, one grouped query: per statement, all its versions
+    /// together, each named by its original version (<paramref name="id"/>: the statement of that version only).
+    /// </summary>
     private async Task<List<RatingReportRow>> RowsAsync(int? id, CancellationToken cancellationToken)
     {
-        var groups = await db.Ratings.AsNoTracking().Where(r => id == null || r.ArticleId == id)
-            .GroupBy(r => new { r.ArticleId, r.Article.Title, r.Score })
-            .Select(g => new { g.Key.ArticleId, g.Key.Title, g.Key.Score, Count = g.Count() })
+        var statementId = id is { } versionId ? await db.Articles.Where(a => a.Id == versionId).Select(a => (int?)a.StatementId).SingleOrDefaultAsync(cancellationToken) : null;
+        if (id is not null && statementId is null)
+        {
+            return [];
+        }
+        var groups = await db.Ratings.AsNoTracking().Where(r => statementId == null || r.StatementId == statementId)
+            .GroupBy(r => new { r.StatementId, r.Score })
+            .Select(g => new { g.Key.StatementId, g.Key.Score, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        return groups.GroupBy(g => (g.ArticleId, g.Title)).Select(g =>
+        var names = await db.Articles.AsNoTracking().OriginalsAsync([.. groups.Select(g => g.StatementId).Distinct()], cancellationToken);
+        return groups.Where(g => names.ContainsKey(g.StatementId)).GroupBy(g => g.StatementId).Select(g =>
         {
             var distribution = new int[5];
             foreach (var score in g) { distribution[score.Score - 1] = score.Count; }
-            return new RatingReportRow(g.Key.ArticleId, g.Key.Title, g.Sum(s => s.Count), g.Sum(s => (long)s.Score * s.Count), distribution);
+            var (articleId, title) = names[g.Key];
+            return new RatingReportRow(id ?? articleId, title, g.Sum(s => s.Count), g.Sum(s => (long)s.Score * s.Count), distribution);
         }).ToList();
     }
 }

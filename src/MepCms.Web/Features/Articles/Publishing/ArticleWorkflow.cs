@@ -61,6 +61,17 @@ public sealed class ArticleWorkflow(MepCmsDbContext db, PublicationEvents events
                 break;
             default:
                 db.Articles.Remove(article);
+                // Its translations stay, no longer linked to a source.
+                foreach (var translation in await db.Articles.Where(a => a.TranslationOfId == article.Id).ToListAsync(cancellationToken))
+                {
+                    translation.TranslationOfId = null;
+                }
+                // The last version takes its statement, and so the statement's ratings, with it.
+                if (!await db.Articles.AnyAsync(a => a.StatementId == article.StatementId && a.Id != article.Id, cancellationToken)
+                    && await db.Statements.FindAsync([article.StatementId], cancellationToken) is { } statement)
+                {
+                    db.Statements.Remove(statement);
+                }
                 summary = $"Deleted \"{article.Title}\"";
                 break;
         }

@@ -39,25 +39,26 @@ public static class ArticleCacheTags
     /// <summary>Every statement's page: each shows a few related statements.</summary>
     public const string ArticlePages = "article-pages";
 
-    /// <summary>The page of one statement (its path is a slug, which does not say the id).</summary>
-    public static string Article(int id) => $"article:{id}";
+    /// <summary>
+    /// The pages of one statement, all its language versions (a path is a slug, which does not say
+    /// the id), and the lists that show any of them.
+    /// </summary>
+    public static string Statement(int statementId) => $"statement:{statementId}";
 
     /// <summary>
-    /// What shows a statement's figures (its rating): its own page and the list pages that show it,
-    /// which carry its tag too (<c>_ArticleList</c> tags every statement it shows). A rating evicts
-    /// these and nothing else (decision 0287).
+    /// What shows a statement's figures (its rating, shared by its versions): the pages of its
+    /// versions and the list pages that show one, which carry its tag too (<c>_ArticleList</c> tags
+    /// every statement it shows). A rating evicts these and nothing else (decisions 0287, 0298).
     /// </summary>
-    public static string[] PagesShowing(int id) => [Article(id)];
+    public static string[] PagesShowing(int statementId) => [Statement(statementId)];
 }
 
 /// <summary>Evicts the cached public pages a publication change could alter.</summary>
 internal sealed class PublicPageEviction(IPublicCache cache) : IPublicationListener
 {
     public Task OnPublicationChangedAsync(PublicationChanged change, CancellationToken cancellationToken) =>
-        cache.EvictAsync(change.ArticleId is { } id
-            // Its own page and every list (it may enter or leave any of them); its title or visibility
-            // may also show among the related statements of other pages. (A rating evicts only the
-            // pages that show it.)
-            ? [.. ArticleCacheTags.PagesShowing(id), ArticleCacheTags.Lists, ArticleCacheTags.ArticlePages]
-            : [ArticleCacheTags.Lists, ArticleCacheTags.ArticlePages], cancellationToken);
+        // Every list (it may enter or leave any of them) and every statement's page: its own, its
+        // other versions' (their language switcher and hreflang name it), and those that show it
+        // among their related statements. (A rating evicts only the pages that show it.)
+        cache.EvictAsync([ArticleCacheTags.Lists, ArticleCacheTags.ArticlePages], cancellationToken);
 }
