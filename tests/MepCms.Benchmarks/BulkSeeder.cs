@@ -51,21 +51,28 @@ internal static class BulkSeeder
             // Gone live already (WentLiveAt set), as a site that has run for a while has them: otherwise
             // the go-live service would work through them all, evicting pages, while the load runs.
             "INSERT INTO Articles (Id, StatementId, Title, Slug, Lead, BodyMarkdown, BodyHtml, Language, Status, PublishAt, WentLiveAt, Place, CreatedAt, UpdatedAt, Version) " +
-            "VALUES ($id, $id, $title, $slug, $lead, $md, $html, 'en', 'Published', $at, $at, 'Brussels', $at, $at, $version)",
-            "$id", "$title", "$slug", "$lead", "$md", "$html", "$at", "$version");
+            "VALUES ($id, $group, $title, $slug, $lead, $md, $html, $language, 'Published', $at, $at, 'Brussels', $at, $at, $version)",
+            "$id", "$group", "$title", "$slug", "$lead", "$md", "$html", "$language", "$at", "$version");
         var byAuthor = Prepare(transaction, "INSERT INTO ArticleAuthors (ArticleId, AuthorId, Position) VALUES ($a, $b, 0)", "$a", "$b");
         var byCommittee = Prepare(transaction, "INSERT INTO ArticleCommittee (ArticleId, CommitteeId) VALUES ($a, $b)", "$a", "$b");
         var byTopic = Prepare(transaction, "INSERT INTO ArticleTopic (ArticleId, TopicId) VALUES ($a, $b)", "$a", "$b");
+        // Every statement in English; every fourth also in Dutch and every eighth also in French
+        // (statement 1, the benchmarked page, in all three), so the seed spreads over languages.
+        var nextVersion = statements + 1;
         for (var i = 1; i <= statements; i++)
         {
             var paragraphs = Enumerable.Range(0, 6).Select(_ => Sentence(random, 40)).ToArray();
             var at = Timestamp(now.AddMinutes(-i));
+            var (title, lead) = (Sentence(random, 6), Sentence(random, 25));
+            var (markdown, html) = (string.Join("\n\n", paragraphs), string.Concat(paragraphs.Select(p => $"<p>{p}</p>\n")));
             Run(group, i);
-            Run(article, i, $"Statement {i}: {Sentence(random, 6)}", Slug(i), Sentence(random, 25),
-                string.Join("\n\n", paragraphs), string.Concat(paragraphs.Select(p => $"<p>{p}</p>\n")), at, Guid.NewGuid().ToString().ToUpperInvariant());
-            Run(byAuthor, i, 1 + i % Authors);
-            Run(byCommittee, i, 1 + i % Committees);
-            Run(byTopic, i, 1 + i % Topics);
+            foreach (var (id, language, name, slug) in Versions(i, ref nextVersion))
+            {
+                Run(article, id, i, $"{name} {i}: {title}", slug, lead, markdown, html, language, at, Guid.NewGuid().ToString().ToUpperInvariant());
+                Run(byAuthor, id, 1 + i % Authors);
+                Run(byCommittee, id, 1 + i % Committees);
+                Run(byTopic, id, 1 + i % Topics);
+            }
         }
 
         var rating = Prepare(transaction, "INSERT INTO Ratings (StatementId, Score, VisitorHash, CreatedAt, UpdatedAt) VALUES ($a, $s, $h, $at, $at)", "$a", "$s", "$h", "$at");
@@ -85,6 +92,24 @@ internal static class BulkSeeder
     }
 
     public static string Slug(int id) => $"statement-{id:D6}";
+
+    /// <summary>The slug of statement <c>n</c>'s Dutch version is this and its number in six digits.</summary>
+    public const string DutchSlugPrefix = "verklaring-";
+
+    /// <summary>Statement <paramref name="i"/>'s versions: id, language, title word, slug.</summary>
+    private static List<(int Id, string Language, string Name, string Slug)> Versions(int i, ref int nextVersion)
+    {
+        var versions = new List<(int, string, string, string)> { (i, "en", "Statement", Slug(i)) };
+        if (i % 4 == 1)
+        {
+            versions.Add((nextVersion++, "nl", "Verklaring", $"{DutchSlugPrefix}{i:D6}"));
+        }
+        if (i % 8 == 1)
+        {
+            versions.Add((nextVersion++, "fr", "Déclaration", $"declaration-{i:D6}"));
+        }
+        return versions;
+    }
 
     private static string Name(int i) => $"{(char)('A' + i % 26)}{Words[i % Words.Length]}";
 

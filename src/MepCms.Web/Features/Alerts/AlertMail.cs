@@ -15,47 +15,54 @@ public sealed record AlertStatement(string Title, string Slug, string Lead, Date
 /// value encoded), direct links without tracking, and the list headers of RFC 2369 and RFC 8058.
 /// Links are absolute: Site:PublicUrl, or the address of the request that caused the message.
 /// </summary>
-public sealed class AlertMail(MailComposer composer, SubscriptionTokens tokens, IOptions<SiteOptions> site, SiteLanguages languages)
+public sealed class AlertMail(MailComposer composer, SubscriptionTokens tokens, IOptions<SiteOptions> site, SiteLanguages languages, TimeProvider clock)
 {
+    /// <summary>The confirmation of a sign-up, or the note to an address already subscribed, in the language of the page it signed up on.</summary>
     public MimeMessage Confirmation(Subscriber subscriber)
     {
-        var links = Links(subscriber.BaseUrl, subscriber.Id);
-        var name = site.Value.Name;
-        if (subscriber.Status == SubscriberStatus.Confirmed)
+        var language = languages.IsPrefixed(subscriber.PageLanguage) ? subscriber.PageLanguage : languages.Default;
+        return InLanguage(language, () =>
         {
-            // Signed up again while subscribed: nothing changes without the subscriber's own link.
-            return Compose(subscriber.Email, $"Your e-mail alerts from {name}", links, withListHeaders: true,
-                $"This address already receives e-mail alerts from {name}.",
-                "To choose other MEPs, committees, topics or languages, or to stop the alerts, use this link:",
-                (links.Manage, "Manage your alerts"));
-        }
-        var confirm = $"{links.Base}/subscribe/confirm?token={Uri.EscapeDataString(tokens.Confirmation(subscriber))}";
-        return Compose(subscriber.Email, $"Confirm your e-mail alerts from {name}", links, withListHeaders: false,
-            $"Someone, probably you, asked for e-mail alerts from {name} at this address.",
-            $"To receive them, confirm within {SubscriptionTokens.ConfirmationLifetime.TotalDays:0} days. If it was not you, ignore this message: nothing will be sent.",
-            (confirm, "Confirm my e-mail alerts"));
+            var links = Links(subscriber.BaseUrl, subscriber.Id, language);
+            var name = site.Value.Name;
+            if (subscriber.Status == SubscriberStatus.Confirmed)
+            {
+                // Signed up again while subscribed: nothing changes without the subscriber's own link.
+                return Compose(subscriber.Email, SiteText.Format("AlertsKnownSubject", name), links, withListHeaders: true,
+                    SiteText.Format("AlertsKnownHeading", name), SiteText.Get("AlertsKnownText"), (links.Manage, SiteText.Get("ManageEmailAlerts")));
+            }
+            var confirm = links.Base + languages.PathIn(language, $"/subscribe/confirm?token={Uri.EscapeDataString(tokens.Confirmation(subscriber))}");
+            var until = BrusselsTime.DateForReaders(clock.GetUtcNow().UtcDateTime + SubscriptionTokens.ConfirmationLifetime);
+            return Compose(subscriber.Email, SiteText.Format("AlertsConfirmSubject", name), links, withListHeaders: false,
+                SiteText.Format("AlertsConfirmHeading", name), SiteText.Format("AlertsConfirmMailText", until), (confirm, SiteText.Get("AlertsConfirmAction")));
+        });
     }
 
-    /// <summary>An alert speaks the statement's language: its words, its date and the pages it links to.</summary>
-    public MimeMessage Alert(Subscriber subscriber, AlertStatement statement, string baseUrl)
+    /// <summary>Writes a message with the culture of <paramref name="language"/>: its words, dates and numbers.</summary>
+    private MimeMessage InLanguage(string language, Func<MimeMessage> write)
     {
         var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = languages.CultureOf(statement.Language);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = languages.CultureOf(language);
         try
         {
-            var links = Links(baseUrl, subscriber.Id, statement.Language);
-            var url = links.Base + languages.PathIn(statement.Language, $"/articles/{statement.Slug}");
-            var byline = string.Join(", ", statement.Meps);
-            var when = $"{BrusselsTime.DateTimeForReaders(statement.PublishAt)} ({SiteText.Get("BrusselsTime")})";
-            return Compose(subscriber.Email, statement.Title, links, withListHeaders: true,
-                $"{statement.Title}\n{byline} · {when}", statement.Lead, (url, SiteText.Get("ReadTheStatement")),
-                [(links.Manage, SiteText.Get("ManageEmailAlerts")), (links.Unsubscribe, SiteText.Get("Unsubscribe"))]);
+            return write();
         }
         finally
         {
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
         }
     }
+
+    /// <summary>An alert speaks the statement's language: its words, its date and the pages it links to.</summary>
+    public MimeMessage Alert(Subscriber subscriber, AlertStatement statement, string baseUrl) => InLanguage(statement.Language, () =>
+    {
+        var links = Links(baseUrl, subscriber.Id, statement.Language);
+        var url = links.Base + languages.PathIn(statement.Language, $"/articles/{statement.Slug}");
+        var byline = string.Join(", ", statement.Meps);
+        var when = $"{BrusselsTime.DateTimeForReaders(statement.PublishAt)} ({SiteText.Get("BrusselsTime")})";
+        return Compose(subscriber.Email, statement.Title, links, withListHeaders: true,
+            $"{statement.Title}\n{byline} · {when}", statement.Lead, (url, SiteText.Get("ReadTheStatement")));
+    });
 
     private MimeMessage Compose(string to, string subject, AlertLinks links, bool withListHeaders, string heading, string text, (string Url, string Label) action,
         IReadOnlyList<(string Url, string Label)>? footer = null)
@@ -68,7 +75,7 @@ public sealed class AlertMail(MailComposer composer, SubscriptionTokens tokens, 
         }
         message.Body = MailLayout.Body(
             [new MailBlock.Heading(heading), new MailBlock.Paragraph(text), new MailBlock.Action(action.Url, action.Label)],
-            footer ?? (withListHeaders ? [(links.Manage, "Manage your alerts"), (links.Unsubscribe, "Unsubscribe")] : []));
+            footer ?? (withListHeaders ? [(links.Manage, SiteText.Get("ManageEmailAlerts")), (links.Unsubscribe, SiteText.Get("Unsubscribe"))] : []));
         return message;
     }
 

@@ -46,6 +46,11 @@ public sealed class Subscriber
     public DateTime? ConfirmationSentAt { get; set; }
     /// <summary>The absolute address of the site as the sign-up request saw it, for the links when Site:PublicUrl is empty.</summary>
     public string BaseUrl { get; set; } = "";
+    /// <summary>
+    /// The language of the page the address last signed up on (ISO 639-1; empty: the default
+    /// language): the confirmation, or the note to a known address, speaks it and links to its pages.
+    /// </summary>
+    public string PageLanguage { get; set; } = "";
 
     public List<SubscriberLanguage> Languages { get; set; } = [];
     public List<SubscriberMep> Meps { get; set; } = [];
@@ -88,6 +93,7 @@ internal sealed class SubscriberConfiguration : IEntityTypeConfiguration<Subscri
         builder.HasIndex(s => s.Status);
         builder.Property(s => s.ConsentText).HasMaxLength(1000).IsRequired();
         builder.Property(s => s.BaseUrl).HasMaxLength(Limits.Url).IsRequired();
+        builder.Property(s => s.PageLanguage).HasMaxLength(2).IsRequired();
         builder.HasMany(s => s.Languages).WithOne().HasForeignKey(l => l.SubscriberId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Meps).WithOne().HasForeignKey(m => m.SubscriberId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Committees).WithOne().HasForeignKey(c => c.SubscriberId).OnDelete(DeleteBehavior.Cascade);

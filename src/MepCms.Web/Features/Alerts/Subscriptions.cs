@@ -17,7 +17,8 @@ public sealed class Subscriptions(MepCmsDbContext db, TimeProvider clock, MailSi
     /// <summary>At most one confirmation (or note) per address in this time.</summary>
     public static readonly TimeSpan ConfirmationInterval = TimeSpan.FromMinutes(10);
 
-    public async Task SignUpAsync(string email, SubscriptionChoices choices, string consentText, string baseUrl, CancellationToken cancellationToken)
+    /// <param name="pageLanguage">The language of the sign-up page: the message that goes out speaks it.</param>
+    public async Task SignUpAsync(string email, SubscriptionChoices choices, string consentText, string baseUrl, string pageLanguage, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var key = email.ToLowerInvariant();
@@ -41,7 +42,7 @@ public sealed class Subscriptions(MepCmsDbContext db, TimeProvider clock, MailSi
             (subscriber.Status, subscriber.Email, subscriber.ConsentAt, subscriber.ConsentText) = (SubscriberStatus.Pending, email, now, consentText);
             Apply(subscriber, choices);
         }
-        (subscriber.ConfirmationRequestedAt, subscriber.BaseUrl) = (now, baseUrl);
+        (subscriber.ConfirmationRequestedAt, subscriber.BaseUrl, subscriber.PageLanguage) = (now, baseUrl, pageLanguage);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

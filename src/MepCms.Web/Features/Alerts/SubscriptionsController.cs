@@ -51,7 +51,7 @@ public sealed class SubscriptionsController(MepCmsDbContext db, Subscriptions su
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View("Subscribe", new SubscribeViewModel(form, await ChoicesAsync(cancellationToken), ConsentText, IsManage: false));
         }
-        await subscriptions.SignUpAsync(email, choices, ConsentText, urls.Base(Request), cancellationToken);
+        await subscriptions.SignUpAsync(email, choices, ConsentText, urls.Base(Request), HttpContext.Language().Code, cancellationToken);
         // The same page whether the address was known or not: nobody learns who subscribes.
         return View("Message", new SubscriptionMessageViewModel(SiteText.Get("AlertsCheckInbox"), SiteText.Format("AlertsCheckInboxText", email)));
     }

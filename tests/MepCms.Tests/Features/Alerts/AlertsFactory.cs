@@ -30,12 +30,15 @@ public sealed partial class AlertsFactory : MepCmsFactory, IAsyncLifetime
     }
 
     /// <summary>Signs up as a browser on the site would (same-origin form POST).</summary>
-    public async Task<HttpResponseMessage> SignUpAsync(string email, params (string Field, string Value)[] choices)
+    public Task<HttpResponseMessage> SignUpAsync(string email, params (string Field, string Value)[] choices) => SignUpAtAsync("/subscribe", email, choices);
+
+    /// <summary>Signs up on the sign-up page at <paramref name="path"/> (`/nl/subscribe`: the Dutch one).</summary>
+    public async Task<HttpResponseMessage> SignUpAtAsync(string path, string email, params (string Field, string Value)[] choices)
     {
         using var client = CreateBrowserlessClient();
         var fields = new List<KeyValuePair<string, string>> { new("Email", email), new("Consent", "true") };
         fields.AddRange(choices.Select(c => new KeyValuePair<string, string>(c.Field, c.Value)));
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/subscribe") { Content = new FormUrlEncodedContent(fields) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(fields) };
         request.Headers.Add("Origin", "http://localhost");
         return await client.SendAsync(request);
     }

@@ -144,6 +144,50 @@ public sealed class SignUpTests(AlertsFactory app) : IClassFixture<AlertsFactory
 
     private Task<SubscriberStatus> StatusAsync(string email) =>
         app.WithDbAsync(db => db.Subscribers.Where(s => s.EmailKey == email.ToLowerInvariant()).Select(s => s.Status).SingleAsync());
+
+    [Fact]
+    public async Task Signing_up_on_the_dutch_page_sends_the_confirmation_in_dutch_with_a_dutch_date_and_links()
+    {
+        var email = TestData.Unique("anneke") + "@example.nl";
+
+        (await app.SignUpAtAsync("/nl/subscribe", email)).EnsureSuccessStatusCode();
+        await app.SendDueAsync();
+
+        var confirmation = Assert.Single(app.Smtp.To(email));
+        var dutch = System.Globalization.CultureInfo.GetCultureInfo("nl");
+        Assert.Equal(string.Format(dutch, Text("AlertsConfirmSubject", dutch), SiteName), confirmation.Subject);
+        Assert.NotEqual(string.Format(Text("AlertsConfirmSubject", System.Globalization.CultureInfo.InvariantCulture), SiteName), confirmation.Subject);
+        // The link's last day, a week on, as Dutch writes dates ("17 juni 2026").
+        var until = MepCms.Web.Infrastructure.Web.BrusselsTime.ToLocal(app.Clock.GetUtcNow().UtcDateTime + SubscriptionTokens.ConfirmationLifetime);
+        Assert.Contains(until.ToString("d MMMM yyyy", dutch), confirmation.TextBody);
+        Assert.Contains(Text("AlertsConfirmAction", dutch), confirmation.TextBody);
+        Assert.Equal("/nl/subscribe/confirm", new Uri(AlertsFactory.LinkIn(confirmation, "/nl/subscribe/confirm")).AbsolutePath);
+        Assert.Equal("nl", await app.WithDbAsync(db => db.Subscribers.Where(s => s.EmailKey == email).Select(s => s.PageLanguage).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_subscribed_address_signing_up_on_the_french_page_gets_the_note_in_french_with_the_french_manage_page()
+    {
+        var email = TestData.Unique("amelie") + "@example.fr";
+        await app.SubscribeAsync(email);
+        app.Clock.Advance(Subscriptions.ConfirmationInterval + TimeSpan.FromMinutes(1)); // past the one-message-per-interval rule
+
+        (await app.SignUpAtAsync("/fr/subscribe", email)).EnsureSuccessStatusCode();
+        await app.SendDueAsync();
+
+        var note = app.Smtp.To(email).Last();
+        var french = System.Globalization.CultureInfo.GetCultureInfo("fr");
+        Assert.Equal(string.Format(french, Text("AlertsKnownSubject", french), SiteName), note.Subject);
+        Assert.Contains(Text("AlertsKnownText", french), note.TextBody);
+        Assert.Equal("/fr/subscribe/manage", new Uri(AlertsFactory.LinkIn(note, "/fr/subscribe/manage")).AbsolutePath);
+    }
+
+    private static readonly System.Resources.ResourceManager Resources =
+        new(typeof(MepCms.Web.Infrastructure.Web.Localization.SiteText).FullName!, typeof(MepCms.Web.Infrastructure.Web.Localization.SiteText).Assembly);
+
+    private static string Text(string key, System.Globalization.CultureInfo culture) => Resources.GetString(key, culture)!;
+
+    private string SiteName => app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MepCms.Web.Infrastructure.Web.SiteOptions>>().Value.Name;
 }
 
 /// <summary>A flood of sign-ups from one client is slowed down with 429 and Retry-After.</summary>

@@ -43,6 +43,20 @@ public sealed class SearchIndexTests(MepCmsFactory app) : IClassFixture<MepCmsFa
     }
 
     [Fact]
+    public void Sql_server_search_word_breaks_the_readers_words_in_the_pages_language()
+    {
+        using var db = SqlServer();
+
+        var dutch = SqlServerSearchIndex.Hits(db, "\"windpark*\"", SqlServerFullText.Lcids["nl"]).ToQueryString();
+        var neutral = SqlServerSearchIndex.Hits(db, "\"windpark*\"").ToQueryString();
+
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(dutch, @"CONTAINSTABLE\(\[Articles\], \[\w+\], @\w+, LANGUAGE 1043, 200\)"));
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(neutral, @"LANGUAGE 0, "));
+        Assert.Equal(24, SqlServerFullText.Lcids.Count);
+        Assert.All(MepCms.Web.Infrastructure.Web.EuLanguages.All, l => Assert.True(SqlServerFullText.Lcids.ContainsKey(l.Code), l.Code));
+    }
+
+    [Fact]
     public async Task Sqlite_keeps_an_external_content_FTS5_index_in_step_with_triggers()
     {
         var names = await app.WithDbAsync(db => db.Database

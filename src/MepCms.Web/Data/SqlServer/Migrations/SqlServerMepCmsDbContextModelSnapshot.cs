@@ -352,6 +352,11 @@ namespace MepCms.Web.Data.SqlServer.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<string>("PageLanguage")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
                     b.Property<Guid>("Stamp")
                         .HasColumnType("uniqueidentifier");
 

@@ -336,6 +336,11 @@ namespace MepCms.Web.Data.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PageLanguage")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Stamp")
                         .HasColumnType("TEXT");
 
