@@ -164,6 +164,8 @@ public sealed class EndpointInventoryTests(MepCmsFactory app) : IClassFixture<Me
         "GET /brand/logo",
         "GET /brand/theme.css",
         "GET /sitemap.xml",
+        "GET /sitemaps/pages.xml",
+        "GET /sitemaps/statements-{number}.xml",
         "GET /subscribe",
         "GET /subscribe/confirm",
         "GET /subscribe/manage",

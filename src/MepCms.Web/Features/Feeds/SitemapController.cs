@@ -8,14 +8,20 @@ using MepCms.Web.Features.Shared;
 using MepCms.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace MepCms.Web.Features.Feeds;
 
-/// <summary>For search engines: the sitemap of every public page, and robots.txt pointing to it.</summary>
-public sealed class SitemapController(MepCmsDbContext db, TimeProvider clock, SiteUrls urls, SiteLanguages languages) : Controller
+/// <summary>
+/// For search engines: the sitemap of every public page, and robots.txt pointing to it. Up to
+/// <see cref="SitemapOptions.UrlsPerFile"/> URLs it is one file; past that, `/sitemap.xml` is a
+/// sitemap index of `/sitemaps/pages.xml` and `/sitemaps/statements-{n}.xml`, newest statements first
+/// (decisions 0013, 0298).
+/// </summary>
+public sealed class SitemapController(MepCmsDbContext db, TimeProvider clock, SiteUrls urls, SiteLanguages languages, IOptions<SitemapOptions> options) : Controller
 {
-    /// <summary>The sitemap protocol's limit for one file; past it, the newest statements win (docs/decisions/0013).</summary>
-    public const int MaxUrls = 50_000;
+    /// <summary>The sitemap protocol's limit for one file.</summary>
+    public const int MaxUrls = SitemapOptions.ProtocolLimit;
 
     private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private const string XhtmlNamespace = "http://www.w3.org/1999/xhtml";
@@ -26,6 +32,36 @@ public sealed class SitemapController(MepCmsDbContext db, TimeProvider clock, Si
 
     [HttpGet("/sitemap.xml")]
     public async Task<IActionResult> Sitemap(CancellationToken cancellationToken)
+    {
+        var perFile = options.Value.UrlsPerFile;
+        var pages = await PagesAsync(cancellationToken);
+        var versions = await db.Articles.AsNoTracking().Visible(clock).CountAsync(cancellationToken);
+        if (pages.Count + versions <= perFile)
+        {
+            return Xml(Write(pages.Concat(await StatementsAsync(0, versions, cancellationToken))));
+        }
+        // Too many for one file: an index of the pages' file and the statements' files.
+        var files = (versions + perFile - 1) / perFile;
+        return Xml(WriteIndex(["/sitemaps/pages.xml", .. Enumerable.Range(1, files).Select(n => $"/sitemaps/statements-{n}.xml")]));
+    }
+
+    /// <summary>The home page, the directories and every MEP, committee and topic page, in each language they have statements in.</summary>
+    [HttpGet("/sitemaps/pages.xml")]
+    public async Task<IActionResult> Pages(CancellationToken cancellationToken) =>
+        Xml(Write((await PagesAsync(cancellationToken)).Take(options.Value.UrlsPerFile)));
+
+    /// <summary>The <paramref name="number"/>th file of public statement versions, newest first.</summary>
+    [HttpGet("/sitemaps/statements-{number:int:min(1)}.xml")]
+    public async Task<IActionResult> Statements(int number, CancellationToken cancellationToken)
+    {
+        var perFile = options.Value.UrlsPerFile;
+        var entries = number <= int.MaxValue / perFile ? await StatementsAsync((number - 1) * perFile, perFile, cancellationToken) : [];
+        return entries.Count == 0 && number > 1 ? NotFound() : Xml(Write(entries));
+    }
+
+    private FileContentResult Xml(byte[] content) => File(content, "application/xml; charset=utf-8");
+
+    private async Task<List<Entry>> PagesAsync(CancellationToken cancellationToken)
     {
         var visible = db.Articles.AsNoTracking().Visible(clock);
         // A page of an MEP, committee or topic exists in every language; it is listed in those where it has statements.
@@ -44,19 +80,43 @@ public sealed class SitemapController(MepCmsDbContext db, TimeProvider clock, Si
             .Select(t => new { t.Id, Page = new Entry("/topics/" + t.Slug, visible.Where(v => v.Topics.Any(x => x.Id == t.Id)).Max(v => v.PublishAt)) })
             .ToListAsync(cancellationToken)).SelectMany(t => InLanguages(t.Page, topicLanguages.GetValueOrDefault(t.Id))).ToList();
         var newest = await visible.MaxAsync(a => (DateTime?)(a.UpdatedAt > a.PublishAt ? a.UpdatedAt : a.PublishAt), cancellationToken);
-        var pages = InLanguages(new Entry("/", newest), homeLanguages).Concat(InLanguages(new Entry("/meps", null), homeLanguages))
-            .Concat(InLanguages(new Entry("/committees", null), homeLanguages)).ToList();
-        var room = MaxUrls - pages.Count - authors.Count - committees.Count - topics.Count;
-        var versions = await visible.OrderByDescending(a => a.PublishAt).ThenByDescending(a => a.Id).Take(Math.Max(0, room))
+        return [.. InLanguages(new Entry("/", newest), homeLanguages), .. InLanguages(new Entry("/meps", null), homeLanguages),
+            .. InLanguages(new Entry("/committees", null), homeLanguages), .. authors, .. committees, .. topics];
+    }
+
+    /// <summary>Public statement versions, newest first, from <paramref name="skip"/>, at most <paramref name="take"/>.</summary>
+    private async Task<List<Entry>> StatementsAsync(int skip, int take, CancellationToken cancellationToken)
+    {
+        var visible = db.Articles.AsNoTracking().Visible(clock);
+        var versions = await visible.OrderByDescending(a => a.PublishAt).ThenByDescending(a => a.Id).Skip(skip).Take(take)
             .Select(a => new { a.StatementId, a.Slug, a.Language, At = a.UpdatedAt > a.PublishAt ? a.UpdatedAt : a.PublishAt })
             .ToListAsync(cancellationToken);
+        // The other versions of these statements, wherever they fall in the order, for the alternates.
+        var ids = versions.Select(v => v.StatementId).Distinct().ToList();
+        var all = await visible.Where(a => ids.Contains(a.StatementId)).Select(a => new { a.StatementId, a.Slug, a.Language }).ToListAsync(cancellationToken);
         // Each version at its own address: `/articles/…` in the default language, `/nl/articles/…` in
         // Dutch; a statement's versions name each other as alternates, the default language's first (x-default).
-        var groups = versions.GroupBy(v => v.StatementId).Where(g => g.Count() > 1).ToDictionary(g => g.Key, g => (IReadOnlyList<Alternate>)
+        var groups = all.GroupBy(v => v.StatementId).Where(g => g.Count() > 1).ToDictionary(g => g.Key, g => (IReadOnlyList<Alternate>)
             [.. g.OrderBy(v => v.Language == languages.Default ? 0 : 1).ThenBy(v => v.Language, StringComparer.Ordinal)
                 .Select(v => new Alternate(v.Language, languages.PathIn(v.Language, "/articles/" + v.Slug)))]);
-        var statements = versions.Select(v => new Entry(languages.PathIn(v.Language, "/articles/" + v.Slug), v.At) { Alternates = groups.GetValueOrDefault(v.StatementId) });
-        return File(Write(pages.Concat(authors).Concat(committees).Concat(topics).Concat(statements).Take(MaxUrls)), "application/xml; charset=utf-8");
+        return [.. versions.Select(v => new Entry(languages.PathIn(v.Language, "/articles/" + v.Slug), v.At) { Alternates = groups.GetValueOrDefault(v.StatementId) })];
+    }
+
+    private byte[] WriteIndex(IEnumerable<string> files)
+    {
+        using var stream = new MemoryStream();
+        using (var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
+        {
+            xml.WriteStartElement("sitemapindex", Namespace);
+            foreach (var file in files)
+            {
+                xml.WriteStartElement("sitemap", Namespace);
+                xml.WriteElementString("loc", Namespace, urls.Absolute(Request, file));
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+        }
+        return stream.ToArray();
     }
 
     private static Dictionary<int, List<string>> Languages(List<KeyLanguage> pairs) =>
@@ -122,4 +182,17 @@ public sealed class SitemapController(MepCmsDbContext db, TimeProvider clock, Si
     private sealed record Alternate(string Language, string Path);
 
     private sealed record KeyLanguage(int Id, string Language);
+}
+
+/// <summary>How the sitemap is cut into files.</summary>
+public sealed class SitemapOptions
+{
+    public const string Section = "Sitemap";
+
+    /// <summary>The sitemap protocol's limit for one file.</summary>
+    public const int ProtocolLimit = 50_000;
+
+    /// <summary>The most URLs in one sitemap file; past it, `/sitemap.xml` becomes an index of several.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, ProtocolLimit, ErrorMessage = "Sitemap:UrlsPerFile must be between 1 and 50000.")]
+    public int UrlsPerFile { get; set; } = ProtocolLimit;
 }

@@ -16,6 +16,7 @@ public static class PublicSiteSetup
     public static IServiceCollection AddPublicSite(this IServiceCollection services)
     {
         services.AddSingleton<SiteUrls>();
+        services.AddOptions<Feeds.SitemapOptions>().BindConfiguration(Feeds.SitemapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Articles.ShareCards.ShareCardCache>();
         services.AddPublicPages(o =>
         {
@@ -24,6 +25,7 @@ public static class PublicSiteSetup
             o.Pages.Add(PublicPage.Below(ArticleCacheTags.Lists, "/meps"));
             o.Pages.Add(PublicPage.Below(ArticleCacheTags.Lists, "/committees"));
             o.Pages.Add(PublicPage.Below(ArticleCacheTags.Lists, "/topics"));
+            o.Pages.Add(PublicPage.Below(ArticleCacheTags.Lists, "/sitemaps"));
             o.QueryKeys.UnionWith(["page", "q", "country", "group", RatingWidgetViewModel.RatedQueryKey]);
         });
         services.Configure<MvcOptions>(o => o.Filters.Add(new ArticleCacheTagFilter()));

@@ -73,3 +73,55 @@ public sealed class ConfiguredPublicUrlTests(PublicUrlFactory app) : IClassFixtu
         Assert.Contains($"<link>https://press.example.eu/articles/{article.Slug}</link>", await _client.GetStringAsync("/feed.xml"));
     }
 }
+
+/// <summary>A site whose sitemap files hold a few URLs each, so a handful of statements needs a sitemap index.</summary>
+public sealed class SmallSitemapFactory : MepCmsFactory
+{
+    public const int PerFile = 6;
+
+    protected override void Configure(IDictionary<string, string?> settings) => settings["Sitemap:UrlsPerFile"] = $"{PerFile}";
+}
+
+public sealed class SitemapIndexTests(SmallSitemapFactory app) : IClassFixture<SmallSitemapFactory>
+{
+    private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    private static readonly XNamespace Xhtml = "http://www.w3.org/1999/xhtml";
+    private readonly HttpClient _client = app.CreateBrowserlessClient();
+
+    [Fact]
+    public async Task Past_the_limit_of_one_file_the_sitemap_is_an_index_whose_files_list_every_version_once_with_its_alternates()
+    {
+        var english = new List<Article>();
+        for (var i = 0; i < 10; i++)
+        {
+            english.Add(await app.SaveAsync(TestData.Article(app, publishAt: app.Clock.GetUtcNow().AddMinutes(-60 + i))));
+        }
+        var dutch = TestData.Article(app, publishAt: app.Clock.GetUtcNow().AddMinutes(-100));
+        (dutch.Statement, dutch.StatementId, dutch.Language) = (null!, english[9].StatementId, "nl");
+        dutch = await app.SaveAsync(dutch);
+
+        var index = XDocument.Parse(await _client.GetStringAsync("/sitemap.xml")).Root!;
+        var files = index.Elements(Sitemap + "sitemap").Select(s => new Uri(s.Element(Sitemap + "loc")!.Value).AbsolutePath).ToList();
+        var listed = new List<XElement>();
+        foreach (var file in files)
+        {
+            var urlset = XDocument.Parse(await _client.GetStringAsync(file)).Root!;
+            Assert.Equal(Sitemap + "urlset", urlset.Name);
+            Assert.True(urlset.Elements(Sitemap + "url").Count() <= SmallSitemapFactory.PerFile, file);
+            listed.AddRange(urlset.Elements(Sitemap + "url"));
+        }
+
+        Assert.Equal(Sitemap + "sitemapindex", index.Name);
+        Assert.Equal("/sitemaps/pages.xml", files[0]);
+        Assert.All(files.Skip(1), f => Assert.Matches("^/sitemaps/statements-[0-9]+\\.xml$", f));
+        var locations = listed.Select(u => u.Element(Sitemap + "loc")!.Value).ToList();
+        Assert.Equal(locations.Count, locations.Distinct().Count());
+        Assert.All(english, a => Assert.Contains($"http://localhost/articles/{a.Slug}", locations));
+        Assert.Contains("http://localhost/", locations);
+        // The Dutch version, the oldest, falls in another file than its English one, and still names it.
+        var dutchEntry = listed.Single(u => u.Element(Sitemap + "loc")!.Value == $"http://localhost/nl/articles/{dutch.Slug}");
+        Assert.Contains($"http://localhost/articles/{english[9].Slug}", dutchEntry.Elements(Xhtml + "link").Select(l => (string)l.Attribute("href")!));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await _client.GetAsync($"/sitemaps/statements-{files.Count + 5}.xml")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await _client.GetAsync("/sitemaps/statements-0.xml")).StatusCode);
+    }
+}
