@@ -13,9 +13,11 @@ public static class ArticleJsonLd
 {
     private static readonly JsonSerializerOptions Options = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
-    public static string For(ArticlePageViewModel article, string siteName, Func<string, string> absolute)
+    /// <param name="absolute">A site path as an absolute URL.</param>
+    /// <param name="localized">A public page's path in the page's language (`/meps/x` → `/nl/meps/x` on a Dutch version).</param>
+    public static string For(ArticlePageViewModel article, string siteName, Func<string, string> absolute, Func<string, string> localized)
     {
-        var url = absolute($"/articles/{article.Slug}");
+        var url = absolute(localized($"/articles/{article.Slug}"));
         var data = new Dictionary<string, object?>
         {
             ["@context"] = "https://schema.org",
@@ -30,9 +32,9 @@ public static class ArticleJsonLd
             ["url"] = url,
             ["author"] = article.Authors.Select(a => new Dictionary<string, string>
             {
-                ["@type"] = "Person", ["name"] = a.Name, ["url"] = absolute($"/meps/{a.Slug}"),
+                ["@type"] = "Person", ["name"] = a.Name, ["url"] = absolute(localized($"/meps/{a.Slug}")),
             }).ToList(),
-            ["publisher"] = new Dictionary<string, string> { ["@type"] = "Organization", ["name"] = siteName, ["url"] = absolute("/") },
+            ["publisher"] = new Dictionary<string, string> { ["@type"] = "Organization", ["name"] = siteName, ["url"] = absolute(localized("/")) },
             ["about"] = article.Topics.Count == 0 ? null : article.Topics.Select(t => t.Name).ToList(),
             ["correction"] = article.Corrections.Any(c => c.Kind == ChangeKind.Correction)
                 ? article.Corrections.Where(c => c.Kind == ChangeKind.Correction).Select(c => new Dictionary<string, string>

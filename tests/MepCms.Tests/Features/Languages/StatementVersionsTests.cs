@@ -86,6 +86,25 @@ public sealed class StatementVersionsTests(MepCmsFactory app) : IClassFixture<Me
     }
 
     [Fact]
+    public async Task A_dutch_versions_structured_data_and_share_links_name_the_dutch_pages()
+    {
+        var mep = await app.SaveAsync(TestData.Author());
+        var english = await app.SaveAsync(TestData.Article(app, authors: mep));
+        var dutch = await VersionAsync(english, "nl");
+
+        var page = await _reader.GetDocumentAsync($"/nl/articles/{dutch.Slug}");
+
+        using var json = System.Text.Json.JsonDocument.Parse(page.QuerySelector("script[type='application/ld+json']")!.TextContent);
+        var data = json.RootElement;
+        Assert.Equal($"http://localhost/nl/articles/{dutch.Slug}", data.GetProperty("url").GetString());
+        Assert.Equal($"http://localhost/nl/articles/{dutch.Slug}", data.GetProperty("mainEntityOfPage").GetString());
+        Assert.Equal("http://localhost/nl/", data.GetProperty("publisher").GetProperty("url").GetString());
+        Assert.StartsWith("http://localhost/nl/meps/", data.GetProperty("author")[0].GetProperty("url").GetString());
+        var email = page.QuerySelector("a[href^='mailto:?subject=']")!.GetAttribute("href")!;
+        Assert.EndsWith(Uri.EscapeDataString($"http://localhost/nl/articles/{dutch.Slug}"), email);
+    }
+
+    [Fact]
     public async Task Another_languages_slug_under_a_language_leads_to_that_languages_version_or_to_the_404_page()
     {
         var english = await app.PublishedArticleAsync();
