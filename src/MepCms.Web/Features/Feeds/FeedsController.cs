@@ -61,7 +61,7 @@ public sealed class FeedsController(MepCmsDbContext db, TimeProvider clock, Site
         var entries = await RssFeed.Latest(articles, db.ArticleAttachments).ToListAsync(cancellationToken);
         var brand = await identity.CurrentAsync(cancellationToken);
         var xml = RssFeed.Write(title?.Replace("{site}", brand.Name, StringComparison.Ordinal) ?? brand.Name, description ?? brand.Tagline, HttpContext.Language().Code, pagePath, feedPath, entries,
-            path => urls.Absolute(Request, HttpContext.Localized(path)));
+            path => urls.Absolute(Request, HttpContext.Localized(path)), path => urls.Absolute(Request, path));
         return File(xml, RssFeed.ContentType);
     }
 }

@@ -36,9 +36,10 @@ public static class RssFeed
                     .Select(d => new Attachments.AttachmentLink(d.Id, d.Title, d.DownloadName, d.Bytes) { PageCount = d.PageCount }).ToList(),
             });
 
-    /// <param name="absolute">Turns a site path into an absolute URL.</param>
+    /// <param name="absolute">Turns a page's site path into its absolute URL in the feed's language.</param>
+    /// <param name="file">Turns a file's site path (a document: one address in every language) into its absolute URL.</param>
     public static byte[] Write(string title, string description, string language, string pagePath, string feedPath,
-        IReadOnlyList<FeedEntry> entries, Func<string, string> absolute)
+        IReadOnlyList<FeedEntry> entries, Func<string, string> absolute, Func<string, string> file)
     {
         var feed = new SyndicationFeed(title, description, new Uri(absolute(pagePath)))
         {
@@ -53,12 +54,12 @@ public static class RssFeed
             var item = new SyndicationItem(e.Title, e.Description, new Uri(url), url, Latest(e)) { PublishDate = e.PublishAt };
             if (e.Documents is [var first, ..])
             {
-                item.Links.Add(SyndicationLink.CreateMediaEnclosureLink(new Uri(absolute(first.PublicUrl)), "application/pdf", first.Bytes));
+                item.Links.Add(SyndicationLink.CreateMediaEnclosureLink(new Uri(file(first.PublicUrl)), "application/pdf", first.Bytes));
             }
             foreach (var document in e.Documents)
             {
                 item.ElementExtensions.Add(new XElement(MediaRss + "content",
-                    new XAttribute("url", absolute(document.PublicUrl)), new XAttribute("type", "application/pdf"),
+                    new XAttribute("url", file(document.PublicUrl)), new XAttribute("type", "application/pdf"),
                     new XAttribute("fileSize", document.Bytes), new XAttribute("medium", "document"),
                     new XElement(MediaRss + "title", new XAttribute("type", "plain"), document.Title)));
             }

@@ -51,6 +51,23 @@ public sealed class AttachmentTests(CachingFactory app) : IClassFixture<CachingF
         Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.EntityId == article.Id.ToString() && e.Action == AuditActions.ArticleAttachmentAdded)));
     }
 
+    [Fact]
+    public async Task A_dutch_feed_links_the_dutch_statement_and_its_document_at_the_documents_one_address()
+    {
+        var article = TestData.Article(app, title: "Brief over visquota");
+        article.Language = "nl";
+        article = await app.SaveAsync(article);
+        var editor = await app.SignedInAsync(Roles.Editor);
+        await editor.AttachAsync(article.Id, TestPdfs.Build(), "Ondertekende brief");
+
+        var item = XDocument.Parse(await _reader.GetStringAsync("/nl/feed.xml")).Descendants("item").Single(i => i.Element("link")!.Value.EndsWith(article.Slug, StringComparison.Ordinal));
+        var enclosure = new Uri(item.Element("enclosure")!.Attribute("url")!.Value);
+
+        Assert.Equal($"http://localhost/nl/articles/{article.Slug}", item.Element("link")!.Value);
+        Assert.StartsWith("/attachments/", enclosure.AbsolutePath);
+        Assert.Equal(HttpStatusCode.OK, (await _reader.GetAsync(enclosure.PathAndQuery)).StatusCode);
+    }
+
     [Theory]
     [InlineData("png", PdfCheck.NotAPdf)]
     [InlineData("text", PdfCheck.NotAPdf)]
