@@ -16,11 +16,13 @@ public sealed class SearchWords
 
     private readonly string[] _terms;
     private readonly bool _prefixes;
+    private readonly bool _asciiTerms;
 
     public SearchWords(IEnumerable<string> terms, bool prefixes)
     {
         _terms = terms.Select(Fold).Where(t => t.Length > 0).Distinct().ToArray();
         _prefixes = prefixes;
+        _asciiTerms = _terms.All(t => Ascii.IsValid(t));
     }
 
     public int Rank(string title, string lead)
@@ -31,10 +33,16 @@ public sealed class SearchWords
         return rank + (Found(lead) > 0 ? InLead : 0);
     }
 
-    /// <summary>How many of the terms the text holds (the text is folded once and scanned without copies).</summary>
+    /// <summary>
+    /// How many of the terms the text holds (the text is folded once and scanned without copies).
+    /// ASCII text and terms are compared ignoring case instead of folding a copy: ASCII folds to its
+    /// lower case only, so the result is the same, without two strings per candidate.
+    /// </summary>
     private int Found(string text)
     {
-        var folded = Fold(text).AsSpan();
+        var ascii = _asciiTerms && Ascii.IsValid(text);
+        var folded = ascii ? text.AsSpan() : Fold(text).AsSpan();
+        var comparison = ascii ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         Span<bool> hit = stackalloc bool[_terms.Length];
         var found = 0;
         var i = 0;
@@ -52,7 +60,7 @@ public sealed class SearchWords
             var word = folded[start..i];
             for (var t = 0; t < _terms.Length && !word.IsEmpty; t++)
             {
-                if (!hit[t] && (_prefixes ? word.StartsWith(_terms[t], StringComparison.Ordinal) : word.SequenceEqual(_terms[t])))
+                if (!hit[t] && (_prefixes ? word.StartsWith(_terms[t], comparison) : word.Equals(_terms[t], comparison)))
                 {
                     hit[t] = true;
                     found++;
