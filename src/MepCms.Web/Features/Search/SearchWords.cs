@@ -35,14 +35,21 @@ public sealed class SearchWords
 
     /// <summary>
     /// How many of the terms the text holds (the text is folded once and scanned without copies).
-    /// ASCII text and terms are compared ignoring case instead of folding a copy: ASCII folds to its
-    /// lower case only, so the result is the same, without two strings per candidate.
+    /// ASCII text and terms need no folding (ASCII folds to its lower case only): each term is
+    /// looked for ignoring case, a vectorised search, and counted where it starts a word.
     /// </summary>
     private int Found(string text)
     {
-        var ascii = _asciiTerms && Ascii.IsValid(text);
-        var folded = ascii ? text.AsSpan() : Fold(text).AsSpan();
-        var comparison = ascii ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        if (_asciiTerms && Ascii.IsValid(text))
+        {
+            var held = 0;
+            foreach (var term in _terms)
+            {
+                held += HoldsAscii(text, term) ? 1 : 0;
+            }
+            return held;
+        }
+        var folded = Fold(text).AsSpan();
         Span<bool> hit = stackalloc bool[_terms.Length];
         var found = 0;
         var i = 0;
@@ -60,7 +67,7 @@ public sealed class SearchWords
             var word = folded[start..i];
             for (var t = 0; t < _terms.Length && !word.IsEmpty; t++)
             {
-                if (!hit[t] && (_prefixes ? word.StartsWith(_terms[t], comparison) : word.Equals(_terms[t], comparison)))
+                if (!hit[t] && (_prefixes ? word.StartsWith(_terms[t], StringComparison.Ordinal) : word.SequenceEqual(_terms[t])))
                 {
                     hit[t] = true;
                     found++;
@@ -68,6 +75,32 @@ public sealed class SearchWords
             }
         }
         return found;
+    }
+
+    /// <summary>
+    /// Whether ASCII text holds an ASCII term as a word, or as a word's start for a prefix search.
+    /// A term is letters and digits only, so a match lies inside one word: it counts where no letter
+    /// or digit comes before it and, for a whole word, none after it.
+    /// </summary>
+    private bool HoldsAscii(ReadOnlySpan<char> text, string term)
+    {
+        var from = 0;
+        while (from < text.Length)
+        {
+            var at = text[from..].IndexOf(term, StringComparison.OrdinalIgnoreCase);
+            if (at < 0)
+            {
+                return false;
+            }
+            at += from;
+            var end = at + term.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (_prefixes || end == text.Length || !char.IsLetterOrDigit(text[end])))
+            {
+                return true;
+            }
+            from = at + 1;
+        }
+        return false;
     }
 
     /// <summary>

@@ -28,6 +28,9 @@ public sealed class SearchWordsTests
         Assert.Equal(15, new SearchWords(["grid"], prefixes: false).Rank("The GRID is approved", ""));
         Assert.Equal(15, new SearchWords(["grid"], prefixes: true).Rank("Gridlock ahead", ""));
         Assert.Equal(0, new SearchWords(["grid"], prefixes: false).Rank("Gridlock ahead", ""));
+        Assert.Equal(15, new SearchWords(["grid"], prefixes: false).Rank("Gridlock, a regrid, then the grid", ""));
+        Assert.Equal(15, new SearchWords(["grid"], prefixes: true).Rank("A regrid and grid2x", ""));
+        Assert.Equal(0, new SearchWords(["grid"], prefixes: false).Rank("Regrid grid2", ""));
         // Folded, "ı" stays "ı"; compared ignoring case it would meet "I" in plain text.
         Assert.Equal(0, new SearchWords(["ın"], prefixes: false).Rank("IN the grid", ""));
     }
