@@ -24,15 +24,15 @@ internal sealed class SqlServerSearchIndex(MepCmsDbContext db, SqlServerFullText
     // Column weights: title, lead, body.
     private const double TitleWeight = 10, LeadWeight = 3, BodyWeight = 1;
 
-    public async Task<IReadOnlyList<string>> RankedSlugsAsync(IQueryable<Article> visible, SearchQuery query, int pageSize, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<int>> RankedIdsAsync(IQueryable<Article> visible, SearchQuery query, int pageSize, CancellationToken cancellationToken)
     {
         var hits = await fullText.IsIndexedAsync(db, cancellationToken)
             ? Hits(db, query.ToContains(), await fullText.LanguageAsync(db, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken))
             : ScanHits(query);
         return await hits
-            .Join(visible, h => h.Id, a => a.Id, (h, a) => new { h.Rank, a.PublishAt, a.Id, a.Slug })
+            .Join(visible, h => h.Id, a => a.Id, (h, a) => new { h.Rank, a.PublishAt, a.Id })
             .OrderByDescending(x => x.Rank).ThenByDescending(x => x.PublishAt).ThenByDescending(x => x.Id)
-            .Select(x => x.Slug)
+            .Select(x => x.Id)
             .ToListAsync(cancellationToken);
     }
 

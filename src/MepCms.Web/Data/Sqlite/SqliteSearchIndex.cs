@@ -1,5 +1,6 @@
 using MepCms.Web.Features.Articles;
 using MepCms.Web.Features.Search;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace MepCms.Web.Data.Sqlite;
@@ -11,32 +12,65 @@ namespace MepCms.Web.Data.Sqlite;
 /// </summary>
 internal sealed class SqliteSearchIndex(MepCmsDbContext db) : ISearchIndex
 {
-    public async Task<IReadOnlyList<string>> RankedSlugsAsync(IQueryable<Article> visible, SearchQuery query, int pageSize, CancellationToken cancellationToken)
-    {
-        var ranked = await RankedSlugsAsync(visible, query, prefixes: false, cancellationToken);
-        return ranked.Count < pageSize ? await RankedSlugsAsync(visible, query, prefixes: true, cancellationToken) : ranked;
-    }
-
-    private async Task<List<string>> RankedSlugsAsync(IQueryable<Article> visible, SearchQuery query, bool prefixes, CancellationToken cancellationToken)
-    {
-        var candidates = await Candidates(prefixes ? query.ToFts5() : query.ToFts5Words())
-            .Join(visible, id => id, a => a.Id, (_, a) => new { a.Id, a.Slug, a.Title, a.Lead, a.PublishAt })
-            .ToListAsync(cancellationToken);
-        var words = new SearchWords(query.Terms, prefixes);
-        return candidates
-            .OrderByDescending(c => words.Rank(c.Title, c.Lead)).ThenByDescending(c => c.PublishAt).ThenByDescending(c => c.Id)
-            .Select(c => c.Slug)
-            .ToList();
-    }
-
     // FTS5 walks the matches newest first (rowid is the statement's id) and stops after MaxHits;
     // they are ranked in memory by where the words are (SearchWords). Not bm25: its IDF reads the
     // whole doclist of every word on each search, ~4-11 ms for a common word at 100,000 statements,
     // and column-filtered matches re-read the same doclists (docs/decisions/0011).
-    private IQueryable<int> Candidates(string match) =>
-        db.Database.SqlQuery<int>($"""
-            SELECT rowid AS Value FROM ArticleSearch WHERE ArticleSearch MATCH {match} ORDER BY rowid DESC LIMIT {ArticleSearch.MaxHits}
-            """);
+    private static readonly string MatchesSql =
+        $"SELECT rowid FROM ArticleSearch WHERE ArticleSearch MATCH $match ORDER BY rowid DESC LIMIT {ArticleSearch.MaxHits}";
+
+    public async Task<IReadOnlyList<int>> RankedIdsAsync(IQueryable<Article> visible, SearchQuery query, int pageSize, CancellationToken cancellationToken)
+    {
+        // One connection from the pool for the search's commands, not one per command.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var ranked = await RankedIdsAsync(visible, query, prefixes: false, cancellationToken);
+            return ranked.Count < pageSize ? await RankedIdsAsync(visible, query, prefixes: true, cancellationToken) : ranked;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<List<int>> RankedIdsAsync(IQueryable<Article> visible, SearchQuery query, bool prefixes, CancellationToken cancellationToken)
+    {
+        var matches = await MatchesAsync(prefixes ? query.ToFts5() : query.ToFts5Words(), cancellationToken);
+        if (matches.Length == 0)
+        {
+            return [];
+        }
+        // The ids travel as one JSON parameter (json_each, each a primary-key lookup), so the SQL
+        // text is the same for every search and EF Core reuses its command instead of writing
+        // the SQL again for each one (as it must around a raw-SQL source with parameters).
+        var candidates = await visible.Where(a => EF.Parameter(matches).Contains(a.Id))
+            .Select(a => new { a.Id, a.Title, a.Lead, a.PublishAt })
+            .ToListAsync(cancellationToken);
+        var words = new SearchWords(query.Terms, prefixes);
+        return candidates
+            .OrderByDescending(c => words.Rank(c.Title, c.Lead)).ThenByDescending(c => c.PublishAt).ThenByDescending(c => c.Id)
+            .Select(c => c.Id)
+            .ToList();
+    }
+
+    /// <summary>
+    /// The ids of up to <see cref="ArticleSearch.MaxHits"/> newest matches, drafts included, read
+    /// with a plain command on the context's (open) connection: a few ids need none of EF Core's query work.
+    /// </summary>
+    private async Task<int[]> MatchesAsync(string match, CancellationToken cancellationToken)
+    {
+        await using var command = (SqliteCommand)db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = MatchesSql;
+        command.Parameters.AddWithValue("$match", match);
+        var ids = new List<int>(ArticleSearch.MaxHits);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetInt32(0));
+        }
+        return [.. ids];
+    }
 }
 
 /// <summary>A reader's words in FTS5's syntax: each one quoted (SearchQuery keeps only letters and digits), implicitly AND-ed.</summary>

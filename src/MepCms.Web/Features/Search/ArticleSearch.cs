@@ -12,11 +12,11 @@ namespace MepCms.Web.Features.Search;
 public interface ISearchIndex
 {
     /// <summary>
-    /// The slugs of the <paramref name="visible"/> statements matching the query, best first, at most
+    /// The ids of the <paramref name="visible"/> statements matching the query, best first, at most
     /// <see cref="ArticleSearch.MaxHits"/>. <paramref name="pageSize"/> lets an index widen a search
     /// (whole words, then prefixes) that finds less than a page.
     /// </summary>
-    Task<IReadOnlyList<string>> RankedSlugsAsync(IQueryable<Article> visible, SearchQuery query, int pageSize, CancellationToken cancellationToken);
+    Task<IReadOnlyList<int>> RankedIdsAsync(IQueryable<Article> visible, SearchQuery query, int pageSize, CancellationToken cancellationToken);
 }
 
 public static class ArticleSearch
@@ -29,19 +29,21 @@ public static class ArticleSearch
 
     /// <summary>
     /// One page of the visible statements matching the query, best first, or null past the end:
-    /// the ranked slugs (the full-text match runs once for count and page), then the page's summaries.
+    /// the ranked ids (the full-text match runs once for count and page), then the page's summaries,
+    /// looked up by primary key.
     /// </summary>
     public static async Task<PagedList<ArticleSummary>?> PageAsync(ISearchIndex index, IQueryable<Article> visible, SearchQuery query,
         int page, int pageSize, CancellationToken cancellationToken)
     {
-        var ranked = await index.RankedSlugsAsync(visible, query, pageSize, cancellationToken);
+        var ranked = await index.RankedIdsAsync(visible, query, pageSize, cancellationToken);
         if (Paging.IsBeyondEnd(page, ranked.Count, pageSize))
         {
             return null;
         }
         // The hits are keyless rows, so the bylines are loaded in a second step, then put back in rank order.
-        var slugs = ranked.Skip((page - 1) * pageSize).Take(pageSize).ToList();
-        var summaries = await visible.Where(a => slugs.Contains(a.Slug)).Select(ArticleQueries.Summary).ToListAsync(cancellationToken);
-        return new PagedList<ArticleSummary>(summaries.OrderBy(s => slugs.IndexOf(s.Slug)).ToList(), page, pageSize, ranked.Count);
+        var ids = ranked.Skip((page - 1) * pageSize).Take(pageSize).ToArray();
+        // One JSON parameter: the same SQL for every page, so EF Core reuses the command it wrote.
+        var summaries = await visible.Where(a => EF.Parameter(ids).Contains(a.Id)).Select(ArticleQueries.Summary).ToListAsync(cancellationToken);
+        return new PagedList<ArticleSummary>(summaries.OrderBy(s => Array.IndexOf(ids, s.Id)).ToList(), page, pageSize, ranked.Count);
     }
 }

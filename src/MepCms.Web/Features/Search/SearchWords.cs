@@ -16,11 +16,13 @@ public sealed class SearchWords
 
     private readonly string[] _terms;
     private readonly bool _prefixes;
+    private readonly bool _asciiTerms;
 
     public SearchWords(IEnumerable<string> terms, bool prefixes)
     {
         _terms = terms.Select(Fold).Where(t => t.Length > 0).Distinct().ToArray();
         _prefixes = prefixes;
+        _asciiTerms = _terms.All(t => Ascii.IsValid(t));
     }
 
     public int Rank(string title, string lead)
@@ -31,9 +33,22 @@ public sealed class SearchWords
         return rank + (Found(lead) > 0 ? InLead : 0);
     }
 
-    /// <summary>How many of the terms the text holds (the text is folded once and scanned without copies).</summary>
+    /// <summary>
+    /// How many of the terms the text holds (the text is folded once and scanned without copies).
+    /// ASCII text and terms need no folding (ASCII folds to its lower case only): each term is
+    /// looked for ignoring case, a vectorised search, and counted where it starts a word.
+    /// </summary>
     private int Found(string text)
     {
+        if (_asciiTerms && Ascii.IsValid(text))
+        {
+            var held = 0;
+            foreach (var term in _terms)
+            {
+                held += HoldsAscii(text, term) ? 1 : 0;
+            }
+            return held;
+        }
         var folded = Fold(text).AsSpan();
         Span<bool> hit = stackalloc bool[_terms.Length];
         var found = 0;
@@ -60,6 +75,32 @@ public sealed class SearchWords
             }
         }
         return found;
+    }
+
+    /// <summary>
+    /// Whether ASCII text holds an ASCII term as a word, or as a word's start for a prefix search.
+    /// A term is letters and digits only, so a match lies inside one word: it counts where no letter
+    /// or digit comes before it and, for a whole word, none after it.
+    /// </summary>
+    private bool HoldsAscii(ReadOnlySpan<char> text, string term)
+    {
+        var from = 0;
+        while (from < text.Length)
+        {
+            var at = text[from..].IndexOf(term, StringComparison.OrdinalIgnoreCase);
+            if (at < 0)
+            {
+                return false;
+            }
+            at += from;
+            var end = at + term.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (_prefixes || end == text.Length || !char.IsLetterOrDigit(text[end])))
+            {
+                return true;
+            }
+            from = at + 1;
+        }
+        return false;
     }
 
     /// <summary>

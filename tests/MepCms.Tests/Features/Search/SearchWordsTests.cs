@@ -23,6 +23,19 @@ public sealed class SearchWordsTests
     }
 
     [Fact]
+    public void Plain_ascii_titles_are_compared_without_case_as_accented_ones_are_and_a_dotless_i_stays_a_different_letter()
+    {
+        Assert.Equal(15, new SearchWords(["grid"], prefixes: false).Rank("The GRID is approved", ""));
+        Assert.Equal(15, new SearchWords(["grid"], prefixes: true).Rank("Gridlock ahead", ""));
+        Assert.Equal(0, new SearchWords(["grid"], prefixes: false).Rank("Gridlock ahead", ""));
+        Assert.Equal(15, new SearchWords(["grid"], prefixes: false).Rank("Gridlock, a regrid, then the grid", ""));
+        Assert.Equal(15, new SearchWords(["grid"], prefixes: true).Rank("A regrid and grid2x", ""));
+        Assert.Equal(0, new SearchWords(["grid"], prefixes: false).Rank("Regrid grid2", ""));
+        // Folded, "ı" stays "ı"; compared ignoring case it would meet "I" in plain text.
+        Assert.Equal(0, new SearchWords(["ın"], prefixes: false).Rank("IN the grid", ""));
+    }
+
+    [Fact]
     public void A_prefix_search_matches_the_start_of_a_word_only()
     {
         var words = new SearchWords(["interconnect"], prefixes: true);
