@@ -24,10 +24,10 @@ internal sealed class SqlServerSearchIndex(MepCmsDbContext db, SqlServerFullText
     // Column weights: title, lead, body.
     private const double TitleWeight = 10, LeadWeight = 3, BodyWeight = 1;
 
-    public async Task<IReadOnlyList<int>> RankedIdsAsync(IQueryable<Article> visible, SearchQuery query, int pageSize, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<int>> RankedIdsAsync(IQueryable<Article> visible, SearchQuery query, string language, int pageSize, CancellationToken cancellationToken)
     {
         var hits = await fullText.IsIndexedAsync(db, cancellationToken)
-            ? Hits(db, query.ToContains(), await fullText.LanguageAsync(db, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken))
+            ? Hits(db, query.ToContains(), await fullText.LanguageAsync(db, language, cancellationToken))
             : ScanHits(query);
         return await hits
             .Join(visible, h => h.Id, a => a.Id, (h, a) => new { h.Rank, a.PublishAt, a.Id })

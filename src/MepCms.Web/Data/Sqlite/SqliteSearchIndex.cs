@@ -16,17 +16,20 @@ internal sealed class SqliteSearchIndex(MepCmsDbContext db) : ISearchIndex
     // they are ranked in memory by where the words are (SearchWords). Not bm25: its IDF reads the
     // whole doclist of every word on each search, ~4-11 ms for a common word at 100,000 statements,
     // and column-filtered matches re-read the same doclists (docs/decisions/0011).
+    // Only the versions in the page's language count towards the limit: each match's language is
+    // read by primary key as FTS5 walks, so other languages' newer versions never fill the 200.
     private static readonly string MatchesSql =
-        $"SELECT rowid FROM ArticleSearch WHERE ArticleSearch MATCH $match ORDER BY rowid DESC LIMIT {ArticleSearch.MaxHits}";
+        $"SELECT s.rowid FROM ArticleSearch s JOIN Articles a ON a.Id = s.rowid WHERE s.ArticleSearch MATCH $match AND a.Language = $language " +
+        $"ORDER BY s.rowid DESC LIMIT {ArticleSearch.MaxHits}";
 
-    public async Task<IReadOnlyList<int>> RankedIdsAsync(IQueryable<Article> visible, SearchQuery query, int pageSize, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<int>> RankedIdsAsync(IQueryable<Article> visible, SearchQuery query, string language, int pageSize, CancellationToken cancellationToken)
     {
         // One connection from the pool for the search's commands, not one per command.
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            var ranked = await RankedIdsAsync(visible, query, prefixes: false, cancellationToken);
-            return ranked.Count < pageSize ? await RankedIdsAsync(visible, query, prefixes: true, cancellationToken) : ranked;
+            var ranked = await RankedIdsAsync(visible, query, language, prefixes: false, cancellationToken);
+            return ranked.Count < pageSize ? await RankedIdsAsync(visible, query, language, prefixes: true, cancellationToken) : ranked;
         }
         finally
         {
@@ -34,9 +37,9 @@ internal sealed class SqliteSearchIndex(MepCmsDbContext db) : ISearchIndex
         }
     }
 
-    private async Task<List<int>> RankedIdsAsync(IQueryable<Article> visible, SearchQuery query, bool prefixes, CancellationToken cancellationToken)
+    private async Task<List<int>> RankedIdsAsync(IQueryable<Article> visible, SearchQuery query, string language, bool prefixes, CancellationToken cancellationToken)
     {
-        var matches = await MatchesAsync(prefixes ? query.ToFts5() : query.ToFts5Words(), cancellationToken);
+        var matches = await MatchesAsync(prefixes ? query.ToFts5() : query.ToFts5Words(), language, cancellationToken);
         if (matches.Length == 0)
         {
             return [];
@@ -58,11 +61,12 @@ internal sealed class SqliteSearchIndex(MepCmsDbContext db) : ISearchIndex
     /// The ids of up to <see cref="ArticleSearch.MaxHits"/> newest matches, drafts included, read
     /// with a plain command on the context's (open) connection: a few ids need none of EF Core's query work.
     /// </summary>
-    private async Task<int[]> MatchesAsync(string match, CancellationToken cancellationToken)
+    private async Task<int[]> MatchesAsync(string match, string language, CancellationToken cancellationToken)
     {
         await using var command = (SqliteCommand)db.Database.GetDbConnection().CreateCommand();
         command.CommandText = MatchesSql;
         command.Parameters.AddWithValue("$match", match);
+        command.Parameters.AddWithValue("$language", language);
         var ids = new List<int>(ArticleSearch.MaxHits);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace MepCms.Web.Features.Ratings;
 
 /// <summary>
-/// One reader's score of one statement (of all its language versions at once). The reader is known only by a keyed hash (HMAC-SHA256)
-/// of the random id in their visitor cookie: never the id itself, never an IP address.
+/// One reader's score of one statement (of all its language versions at once). The reader is
+/// known only by a keyed hash (HMAC-SHA256) of the random id in their visitor cookie: never the id
+/// itself, never an IP address.
 /// </summary>
 public sealed class Rating
 {

@@ -1,4 +1,5 @@
 using MepCms.Web.Features.Articles;
+using MepCms.Web.Features.Articles.Publishing;
 using MepCms.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,9 +15,11 @@ public interface ISearchIndex
     /// <summary>
     /// The ids of the <paramref name="visible"/> statements matching the query, best first, at most
     /// <see cref="ArticleSearch.MaxHits"/>. <paramref name="pageSize"/> lets an index widen a search
-    /// (whole words, then prefixes) that finds less than a page.
+    /// (whole words, then prefixes) that finds less than a page. <paramref name="language"/> is the
+    /// language of the versions searched (the visible ones are in it): the index looks only among
+    /// them, so versions in other languages never take the places of the matches counted.
     /// </summary>
-    Task<IReadOnlyList<int>> RankedIdsAsync(IQueryable<Article> visible, SearchQuery query, int pageSize, CancellationToken cancellationToken);
+    Task<IReadOnlyList<int>> RankedIdsAsync(IQueryable<Article> visible, SearchQuery query, string language, int pageSize, CancellationToken cancellationToken);
 }
 
 public static class ArticleSearch
@@ -32,10 +35,10 @@ public static class ArticleSearch
     /// the ranked ids (the full-text match runs once for count and page), then the page's summaries,
     /// looked up by primary key.
     /// </summary>
-    public static async Task<PagedList<ArticleSummary>?> PageAsync(ISearchIndex index, IQueryable<Article> visible, SearchQuery query,
+    public static async Task<PagedList<ArticleSummary>?> PageAsync(ISearchIndex index, IQueryable<Article> visible, SearchQuery query, string language,
         int page, int pageSize, CancellationToken cancellationToken)
     {
-        var ranked = await index.RankedIdsAsync(visible, query, pageSize, cancellationToken);
+        var ranked = await index.RankedIdsAsync(visible.InLanguage(language), query, language, pageSize, cancellationToken);
         if (Paging.IsBeyondEnd(page, ranked.Count, pageSize))
         {
             return null;

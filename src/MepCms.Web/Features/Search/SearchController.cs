@@ -20,7 +20,7 @@ public sealed class SearchController(MepCmsDbContext db, ISearchIndex index, Tim
         var results = new PagedList<ArticleSummary>([], 1, Paging.DefaultPageSize, 0);
         if (!query.IsEmpty)
         {
-            var found = await ArticleSearch.PageAsync(index, db.Articles.AsNoTracking().Visible(clock).InLanguage(HttpContext.Language().Code), query, number, Paging.DefaultPageSize, cancellationToken);
+            var found = await ArticleSearch.PageAsync(index, db.Articles.AsNoTracking().Visible(clock), query, HttpContext.Language().Code, number, Paging.DefaultPageSize, cancellationToken);
             if (found is null)
             {
                 return NotFound();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using MepCms.Tests.Support;
 using MepCms.Web.Features.Articles;
+using MepCms.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace MepCms.Tests.Features.Search;
@@ -30,6 +31,28 @@ public sealed class SearchPageTests(MepCmsFactory app) : IClassFixture<MepCmsFac
         Assert.Equal("<b>Hydrogen</b> valleys & hydrogenation", card.QuerySelector(".article-card__title")!.TextContent);
         Assert.Equal(["hydrogen"], card.QuerySelectorAll(".article-card__lead mark").Select(m => m.TextContent));
         Assert.Empty(card.QuerySelectorAll("script, b"));
+    }
+
+    [Fact]
+    public async Task Newer_matches_in_other_languages_do_not_crowd_a_languages_match_out_of_its_search()
+    {
+        var english = await app.SaveAsync(TestData.Article(app, title: "Kelp farming in the North Sea", publishAt: app.Clock.GetUtcNow().AddDays(-2)));
+        await app.WithDbAsync(async db =>
+        {
+            // More newer Dutch matches than a search ranks (ArticleSearch.MaxHits).
+            for (var i = 0; i <= MepCms.Web.Features.Search.ArticleSearch.MaxHits; i++)
+            {
+                var dutch = TestData.Article(app, title: $"Kelp in de Noordzee {i}");
+                dutch.Language = "nl";
+                db.Articles.Add(dutch);
+            }
+            await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(["Kelp farming in the North Sea"], await TitlesFor("kelp"));
+        Assert.Equal(english.Title, (await TitlesFor("kelp farming")).Single());
+        var dutchPage = await _client.GetDocumentAsync("/nl/search?q=kelp");
+        Assert.Equal(Paging.DefaultPageSize, dutchPage.QuerySelectorAll(".article-card__title").Length);
     }
 
     [Fact]
