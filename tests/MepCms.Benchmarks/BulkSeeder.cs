@@ -57,8 +57,10 @@ internal static class BulkSeeder
         var byCommittee = Prepare(transaction, "INSERT INTO ArticleCommittee (ArticleId, CommitteeId) VALUES ($a, $b)", "$a", "$b");
         var byTopic = Prepare(transaction, "INSERT INTO ArticleTopic (ArticleId, TopicId) VALUES ($a, $b)", "$a", "$b");
         // Every statement in English; every fourth also in Dutch and every eighth also in French
-        // (statement 1, the benchmarked page, in all three), so the seed spreads over languages.
-        var nextVersion = statements + 1;
+        // (statement 1, the benchmarked page, in all three), so the seed spreads over languages. A
+        // statement's versions take consecutive ids, as versions written together do on a real site
+        // (the search walks matches newest id first).
+        var nextVersion = 1;
         for (var i = 1; i <= statements; i++)
         {
             var paragraphs = Enumerable.Range(0, 6).Select(_ => Sentence(random, 40)).ToArray();
@@ -99,7 +101,7 @@ internal static class BulkSeeder
     /// <summary>Statement <paramref name="i"/>'s versions: id, language, title word, slug.</summary>
     private static List<(int Id, string Language, string Name, string Slug)> Versions(int i, ref int nextVersion)
     {
-        var versions = new List<(int, string, string, string)> { (i, "en", "Statement", Slug(i)) };
+        var versions = new List<(int, string, string, string)> { (nextVersion++, "en", "Statement", Slug(i)) };
         if (i % 4 == 1)
         {
             versions.Add((nextVersion++, "nl", "Verklaring", $"{DutchSlugPrefix}{i:D6}"));
