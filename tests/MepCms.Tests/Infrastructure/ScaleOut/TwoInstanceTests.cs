@@ -56,7 +56,7 @@ public sealed class TwoInstanceTests(TwoInstances app) : IClassFixture<TwoInstan
     {
         var storeOfB = app.B.Services.GetRequiredService<IOutputCacheStore>();
         var key = TestData.Unique("page");
-        await storeOfB.SetAsync(key, "<html>cached page</html>"u8.ToArray(), [ArticleCacheTags.ArticlePages], TimeSpan.FromMinutes(5), default);
+        await storeOfB.SetAsync(key, "<html>cached page</html>"u8.ToArray(), [ArticleCacheTags.Lists], TimeSpan.FromMinutes(5), default);
         Assert.NotNull(await app.A.Services.GetRequiredService<IOutputCacheStore>().GetAsync(key, default));
 
         await app.A.Services.ArticleChangedAsync(4711);
