@@ -71,21 +71,22 @@ public abstract class MepCmsDbContext(DbContextOptions options) : IdentityDbCont
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        RenewConcurrencyTokens();
-        GroupNewStatements();
+        PrepareStatements();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        RenewConcurrencyTokens();
-        GroupNewStatements();
+        PrepareStatements();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    // The token is app-managed (SQLite has no rowversion), so each saved change of a statement
-    // gets a new one; a stale form still carries the old one and its save is refused.
-    private void RenewConcurrencyTokens()
+    // One pass over the tracked statements before a save:
+    // - the token is app-managed (SQLite has no rowversion), so each saved change of a statement
+    //   gets a new one; a stale form still carries the old one and its save is refused;
+    // - a new statement is its own group until it is saved as a version of another (a translation
+    //   sets StatementId or Statement), so no code path can add a version without a group.
+    private void PrepareStatements()
     {
         foreach (var entry in ChangeTracker.Entries<Article>())
         {
@@ -93,16 +94,7 @@ public abstract class MepCmsDbContext(DbContextOptions options) : IdentityDbCont
             {
                 entry.Entity.Version = Guid.NewGuid();
             }
-        }
-    }
-
-    // A new statement is its own group until it is saved as a version of another (a translation
-    // sets StatementId or Statement), so no code path can add a version without a group.
-    private void GroupNewStatements()
-    {
-        foreach (var entry in ChangeTracker.Entries<Article>())
-        {
-            if (entry.State == EntityState.Added && entry.Entity.StatementId == 0 && entry.Entity.Statement is null)
+            else if (entry.State == EntityState.Added && entry.Entity.StatementId == 0 && entry.Entity.Statement is null)
             {
                 entry.Entity.Statement = new Statement();
             }

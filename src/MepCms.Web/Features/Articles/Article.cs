@@ -78,6 +78,23 @@ public sealed class Article
     public List<ArticleRevision> Revisions { get; set; } = [];
     /// <summary>The public notes of corrections and updates made after it went live, oldest first.</summary>
     public List<ArticleCorrection> Corrections { get; set; } = [];
+
+    /// <summary>Makes the byline these MEPs, in this order, keeping the rows of those already on it.</summary>
+    public void SetAuthors(IReadOnlyList<int> authorIds)
+    {
+        Authors.RemoveAll(x => !authorIds.Contains(x.AuthorId));
+        for (var i = 0; i < authorIds.Count; i++)
+        {
+            if (Authors.Find(x => x.AuthorId == authorIds[i]) is { } byline)
+            {
+                byline.Position = i;
+            }
+            else
+            {
+                Authors.Add(new ArticleAuthor { AuthorId = authorIds[i], Position = i });
+            }
+        }
+    }
 }
 
 /// <summary>One speaking MEP of a statement, in byline order.</summary>

@@ -275,19 +275,7 @@ public sealed class ArticleEditor(MepCmsDbContext db, IMarkdownRenderer markdown
         (article.Title, article.Slug, article.Lead, article.Place) = (title, slug, Typography.Smarten(form.Lead.Trim(), form.Language), form.Place.Trim());
         (article.Language, article.BodyMarkdown, article.BodyHtml, article.LeadImageId) = (form.Language, body, html, form.LeadImageId);
         article.ProcedureReference = string.IsNullOrWhiteSpace(form.ProcedureReference) ? null : form.ProcedureReference.Trim();
-        article.Authors.RemoveAll(x => !authorIds.Contains(x.AuthorId));
-        for (var i = 0; i < authorIds.Count; i++)
-        {
-            var byline = article.Authors.Find(x => x.AuthorId == authorIds[i]);
-            if (byline is null)
-            {
-                article.Authors.Add(new ArticleAuthor { AuthorId = authorIds[i], Position = i });
-            }
-            else
-            {
-                byline.Position = i;
-            }
-        }
+        article.SetAuthors(authorIds);
         article.Committees.Clear();
         article.Committees.AddRange(committees);
         article.Topics.Clear();

@@ -69,16 +69,17 @@ public sealed class RatingsController(MepCmsDbContext db, RatingService ratings,
 
     private async Task<RatingDetailViewModel?> DetailAsync(int id, RemoveRatingsForm form, string? flash, CancellationToken cancellationToken)
     {
-        var row = (await RowsAsync(id, cancellationToken)).SingleOrDefault()
-            ?? await db.Articles.AsNoTracking().Where(a => a.Id == id).Select(a => new RatingReportRow(a.Id, a.Title, 0, 0, new int[5])).SingleOrDefaultAsync(cancellationToken);
-        if (row is null)
+        var version = await db.Articles.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.Title, a.StatementId }).SingleOrDefaultAsync(cancellationToken);
+        if (version is null)
         {
             return null;
         }
+        var row = (await RowsAsync(version.StatementId, cancellationToken)).SingleOrDefault() is { } counted
+            ? counted with { ArticleId = id }
+            : new RatingReportRow(id, version.Title, 0, 0, new int[5]);
         var today = clock.GetUtcNow().UtcDateTime.Date;
         var since = today.AddDays(-(Days - 1));
-        var statementId = await db.Articles.Where(a => a.Id == id).Select(a => a.StatementId).SingleAsync(cancellationToken);
-        var days = await db.Ratings.AsNoTracking().Where(r => r.StatementId == statementId && r.CreatedAt >= since).Select(r => r.CreatedAt).ToListAsync(cancellationToken);
+        var days = await db.Ratings.AsNoTracking().Where(r => r.StatementId == version.StatementId && r.CreatedAt >= since).Select(r => r.CreatedAt).ToListAsync(cancellationToken);
         var perDay = Enumerable.Range(0, Days).Select(i => since.AddDays(i))
             .Select(d => new Bar(d.ToString("dd MMM", CultureInfo.InvariantCulture), days.Count(x => x.Date == d))).ToList();
         var distribution = row.Distribution.Select((n, i) => new Bar($"{i + 1} ★", n)).ToList();
@@ -88,15 +89,10 @@ public sealed class RatingsController(MepCmsDbContext db, RatingService ratings,
 
     /// <summary>
     /// Counts straight from the ratings table, one grouped query: per statement, all its versions
-    /// together, each named by its original version (<paramref name="id"/>: the statement of that version only).
+    /// together, each named by its original version (<paramref name="statementId"/>: that statement only).
     /// </summary>
-    private async Task<List<RatingReportRow>> RowsAsync(int? id, CancellationToken cancellationToken)
+    private async Task<List<RatingReportRow>> RowsAsync(int? statementId, CancellationToken cancellationToken)
     {
-        var statementId = id is { } versionId ? await db.Articles.Where(a => a.Id == versionId).Select(a => (int?)a.StatementId).SingleOrDefaultAsync(cancellationToken) : null;
-        if (id is not null && statementId is null)
-        {
-            return [];
-        }
         var groups = await db.Ratings.AsNoTracking().Where(r => statementId == null || r.StatementId == statementId)
             .GroupBy(r => new { r.StatementId, r.Score })
             .Select(g => new { g.Key.StatementId, g.Key.Score, Count = g.Count() })
@@ -107,7 +103,7 @@ public sealed class RatingsController(MepCmsDbContext db, RatingService ratings,
             var distribution = new int[5];
             foreach (var score in g) { distribution[score.Score - 1] = score.Count; }
             var (articleId, title) = names[g.Key];
-            return new RatingReportRow(id ?? articleId, title, g.Sum(s => s.Count), g.Sum(s => (long)s.Score * s.Count), distribution);
+            return new RatingReportRow(articleId, title, g.Sum(s => s.Count), g.Sum(s => (long)s.Score * s.Count), distribution);
         }).ToList();
     }
 }

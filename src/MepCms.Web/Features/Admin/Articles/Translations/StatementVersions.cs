@@ -31,18 +31,7 @@ public static class StatementVersions
         var authors = article.Authors.OrderBy(x => x.Position).Select(x => x.AuthorId).ToList();
         foreach (var other in others)
         {
-            other.Authors.RemoveAll(x => !authors.Contains(x.AuthorId));
-            for (var i = 0; i < authors.Count; i++)
-            {
-                if (other.Authors.Find(x => x.AuthorId == authors[i]) is { } byline)
-                {
-                    byline.Position = i;
-                }
-                else
-                {
-                    other.Authors.Add(new ArticleAuthor { AuthorId = authors[i], Position = i });
-                }
-            }
+            other.SetAuthors(authors);
             other.Committees.Clear();
             other.Committees.AddRange(article.Committees);
             other.Topics.Clear();

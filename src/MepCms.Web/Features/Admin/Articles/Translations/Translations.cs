@@ -53,9 +53,15 @@ public sealed class Translations(MepCmsDbContext db, IMarkdownRenderer markdown,
             .ToListAsync(cancellationToken);
         var rows = new List<VersionRow>(versions.Count);
         SourceChanges? changes = null;
+        // Translations of one source last updated with one revision share their answer.
+        var checkedSources = new Dictionary<(int Source, int? Since), SourceChanges?>();
         foreach (var v in versions)
         {
-            var changed = v.TranslationOfId is { } sourceId ? await ChangesAsync(sourceId, v.TranslatedRevision, cancellationToken) : null;
+            SourceChanges? changed = null;
+            if (v.TranslationOfId is { } sourceId && !checkedSources.TryGetValue((sourceId, v.TranslatedRevision), out changed))
+            {
+                checkedSources[(sourceId, v.TranslatedRevision)] = changed = await ChangesAsync(sourceId, v.TranslatedRevision, cancellationToken);
+            }
             if (v.Id == article.Id)
             {
                 changes = changed;
