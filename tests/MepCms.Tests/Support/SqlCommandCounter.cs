@@ -10,17 +10,20 @@ namespace MepCms.Tests.Support;
 
 /// <summary>
 /// Records the SQL commands the app sends through EF Core: how many (to hold pages to a fixed number
-/// of queries) and their text (to check what a request may write).
+/// of queries), their text (to check what a request may write) and their parameters (to ask SQLite
+/// how it would run them).
 /// </summary>
 public sealed class SqlCommandCounter : DbCommandInterceptor
 {
-    private readonly ConcurrentQueue<string> _texts = new();
+    private readonly ConcurrentQueue<RecordedCommand> _commands = new();
 
-    public int Count => _texts.Count;
+    public int Count => _commands.Count;
 
-    public IReadOnlyCollection<string> Texts => _texts;
+    public IReadOnlyCollection<string> Texts => _commands.Select(c => c.Text).ToList();
 
-    public void Reset() => _texts.Clear();
+    public IReadOnlyCollection<RecordedCommand> Commands => _commands;
+
+    public void Reset() => _commands.Clear();
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
         Record(command, result);
@@ -42,10 +45,14 @@ public sealed class SqlCommandCounter : DbCommandInterceptor
 
     private T Record<T>(DbCommand command, T result)
     {
-        _texts.Enqueue(command.CommandText);
+        _commands.Enqueue(new RecordedCommand(command.CommandText,
+            command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value)).ToList()));
         return result;
     }
 }
+
+/// <summary>One command as the app sent it.</summary>
+public sealed record RecordedCommand(string Text, IReadOnlyList<(string Name, object? Value)> Parameters);
 
 /// <summary>The app with a <see cref="SqlCommandCounter"/> on its DbContext.</summary>
 public sealed class CountingFactory : MepCmsFactory

@@ -18,7 +18,7 @@ public sealed class HomeController(MepCmsDbContext db, TimeProvider clock, Setti
         var number = Paging.Normalise(page);
         var visible = db.Articles.AsNoTracking().Visible(clock).InLanguage(HttpContext.Language().Code);
         // The pinned statement opens the first page and is left out of the list (no duplicate).
-        var pinned = await ArticlePins.PinnedAt(visible, clock.GetUtcNow().UtcDateTime).Select(a => a.Id).FirstOrDefaultAsync(cancellationToken);
+        var pinned = await ArticlePins.InForce(visible, db.Articles.AsNoTracking(), clock.GetUtcNow().UtcDateTime).Select(a => a.Id).FirstOrDefaultAsync(cancellationToken);
         var articles = await visible.Where(a => a.Id != pinned).ToSummaries()
             .ToPageAsync(number, Paging.DefaultPageSize, cancellationToken);
         if (articles is null)

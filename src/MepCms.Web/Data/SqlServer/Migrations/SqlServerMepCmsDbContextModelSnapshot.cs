@@ -551,12 +551,16 @@ namespace MepCms.Web.Data.SqlServer.Migrations
 
                     b.HasIndex("TranslationOfId");
 
-                    b.HasIndex("UnpublishAt");
-
                     b.HasIndex("StatementId", "Language")
                         .IsUnique();
 
                     b.HasIndex("Status", "PublishAt");
+
+                    b.HasIndex("Status", "UnpublishAt");
+
+                    b.HasIndex("Status", "WentLiveAt", "PublishAt");
+
+                    b.HasIndex("Language", "Status", "PublishAt", "Id", "UnpublishAt");
 
                     b.ToTable("Articles");
                 });

@@ -15,9 +15,15 @@ public enum PinOutcome { Done, NotFound, NotPublic, EndPassed }
 /// </summary>
 public sealed class ArticlePins(MepCmsDbContext db, PublicationEvents events, TimeProvider clock)
 {
-    /// <summary>The pin in force now (pinned, public, its end not passed).</summary>
-    public static IQueryable<Article> PinnedAt(IQueryable<Article> visible, DateTime now) =>
-        visible.Where(a => a.PinnedAt != null && (a.PinnedUntil == null || a.PinnedUntil > now)).OrderByDescending(a => a.PinnedAt);
+    /// <summary>
+    /// The pin in force now among <paramref name="visible"/> (pinned, public, its end not passed).
+    /// One statement at a time is pinned, so the newest pin is found first on its own index and
+    /// then looked up by key: asked together, SQLite's planner walks a language's whole list
+    /// (decision 0300).
+    /// </summary>
+    public static IQueryable<Article> InForce(IQueryable<Article> visible, IQueryable<Article> all, DateTime now) =>
+        visible.Where(a => a.Id == all.Where(p => p.PinnedAt != null).OrderByDescending(p => p.PinnedAt).Select(p => p.Id).FirstOrDefault()
+                           && (a.PinnedUntil == null || a.PinnedUntil > now));
 
     public async Task<PinOutcome> PinAsync(int articleId, DateTime? untilUtc, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
