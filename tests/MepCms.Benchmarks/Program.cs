@@ -24,6 +24,17 @@ try
         await Shell.SaveResultAsync(repository, "latest-ep-import.md", importReport);
         return;
     }
+    if (Array.IndexOf(args, "--seed-into") is var at and >= 0 && at + 1 < args.Length)
+    {
+        // A seeded database left in a folder, to profile a page against (run the app on it with Database__MigrateOnStartup=false).
+        var folder = Directory.CreateDirectory(Path.GetFullPath(args[at + 1])).FullName;
+        foreach (var (statements, ratings) in options.Sizes)
+        {
+            var (database, _) = await SizeRun.SeedAsync(Shell.PublishApp(repository, work), folder, statements, ratings, options.AppSettings);
+            Console.WriteLine($"Seeded {statements:N0} statements and {ratings:N0} ratings into {database}");
+        }
+        return;
+    }
     Wrk.EnsureInstalled();
     var app = Shell.PublishApp(repository, work);
 

@@ -38,6 +38,7 @@ internal static class Report
             text.AppendLine(invariant, $"| cold start: process start to the first statement page served | {(run.ColdStart is { } c ? $"{c.TotalMilliseconds:N0} ms" : "n/a")} | | | | ≤ 1,500 ms | {coldMet} |");
             text.AppendLine();
             text.AppendLine(invariant, $"Peak memory over the whole run: {run.PeakMemoryMb:N0} MB. Votes: {run.VoteCheck}.");
+            AppendLanguages(text, run.Languages, seconds);
             if (run.Mixed is { } mixed)
             {
                 AppendMixed(text, mixed, run.MixedVotesKept);
@@ -64,6 +65,25 @@ internal static class Report
         text.AppendLine(invariant, $"| (c) beside ratings of random statements | {mixed.BesideRatings.RequestsPerSecond:N0} | {mixed.BesideRatings.P50Ms:N2} | {mixed.BesideRatings.P99Ms:N2} | {mixed.Ratings.RequestsPerSecond:N0} ({mixed.Ratings.Ok:N0} accepted) | {mixed.BesideRatings.RequestsPerSecond / b:P0} |");
         text.AppendLine();
         text.AppendLine(invariant, $"Target: reads in (c) ≥ 90 % of (b), p99 ≤ 25 ms, every accepted vote stored: {(mixed.Met(votesKept) ? "met" : "**not met**")}. Votes: {mixed.VoteCheck}.");
+    }
+
+    private static void AppendLanguages(StringBuilder text, IReadOnlyList<LanguagePair> pairs, int seconds)
+    {
+        if (pairs.Count == 0)
+        {
+            return;
+        }
+        var invariant = CultureInfo.InvariantCulture;
+        text.AppendLine();
+        text.AppendLine(invariant, $"### Another language against the default, measured in turns ({LanguagePair.Rounds} rounds of {seconds} s each, medians; target: within 10 %)");
+        text.AppendLine();
+        text.AppendLine("| page | default req/s | other req/s | ratio | default p99 ms | other p99 ms | ratio | rounds (req/s, default / other) | met |");
+        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |");
+        foreach (var p in pairs)
+        {
+            var rounds = string.Join("; ", p.Default.Zip(p.Other, (a, b) => $"{a.RequestsPerSecond:N0} / {b.RequestsPerSecond:N0}"));
+            text.AppendLine(invariant, $"| {p.Name} (`{p.OtherPath}`) | {p.DefaultRequestsPerSecond:N0} | {p.OtherRequestsPerSecond:N0} | {p.OtherRequestsPerSecond / p.DefaultRequestsPerSecond:P0} | {p.DefaultP99Ms:N2} | {p.OtherP99Ms:N2} | {p.OtherP99Ms / p.DefaultP99Ms:N2}× | {rounds} | {(p.Met ? "yes" : "**no**")} |");
+        }
     }
 
     /// <summary>Every figure of the largest run within 1.25× of the smallest.</summary>
