@@ -57,9 +57,14 @@ internal sealed class AppServer : IAsyncDisposable
     }
 
     /// <summary>VmHWM: the most resident memory the server has used so far, in MB.</summary>
-    public double PeakMemoryMegabytes()
+    public double PeakMemoryMegabytes() => StatusMegabytes("VmHWM:");
+
+    /// <summary>VmRSS: the server's resident memory now, in MB.</summary>
+    public double ResidentMemoryMegabytes() => StatusMegabytes("VmRSS:");
+
+    private double StatusMegabytes(string field)
     {
-        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith(field, StringComparison.Ordinal));
         var kilobytes = long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
         return kilobytes / 1024.0;
     }

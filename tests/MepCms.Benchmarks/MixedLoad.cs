@@ -19,20 +19,8 @@ internal sealed record MixedLoad(Measurement Alone, Measurement BesideMissing, M
 
     public static async Task<(MixedLoad Load, bool VotesKept)> MeasureAsync(AppServer server, string database, string folder, int statements, int seconds, int warmup)
     {
-        var random = new Random(2026);
-        var chosen = Enumerable.Range(0, Math.Min(1000, statements)).Select(i => 1 + (int)((long)i * statements / Math.Min(1000, statements))).ToList();
-        var reads = chosen.Select(id => $"/articles/{BulkSeeder.Slug(id)}")
-            .Concat(Enumerable.Repeat("/", 100))
-            .Concat(Enumerable.Range(1, BulkSeeder.Authors).SelectMany(i => Enumerable.Repeat($"/meps/mep-{i:D3}", 2)))
-            .Concat(Enumerable.Range(1, BulkSeeder.Committees).SelectMany(i => Enumerable.Repeat($"/committees/committee-{i:D2}", 5)))
-            .OrderBy(_ => random.Next()).ToList();
-        var readPaths = Path.Combine(folder, "mixed-reads.txt");
-        var ratePaths = Path.Combine(folder, "mixed-ratings.txt");
-        await File.WriteAllLinesAsync(readPaths, reads);
-        await File.WriteAllLinesAsync(ratePaths, chosen.Select(id => $"/articles/{BulkSeeder.Slug(id)}/rating"));
-        var readEnvironment = new Dictionary<string, string> { ["BENCH_PATHS_FILE"] = readPaths };
+        var (readEnvironment, ratingEnvironment, chosen) = await EnvironmentsAsync(server, folder, statements);
         var missingEnvironment = new Dictionary<string, string> { ["BENCH_RATING_PATH"] = "/articles/no-such-statement/rating", ["BENCH_ORIGIN"] = server.BaseUrl };
-        var ratingEnvironment = new Dictionary<string, string> { ["BENCH_PATHS_FILE"] = ratePaths, ["BENCH_ORIGIN"] = server.BaseUrl };
 
         Wrk.Measure(server.BaseUrl + "/", "mixed.lua", warmup, readEnvironment, ReadConnections);
         var alone = Wrk.Measure(server.BaseUrl + "/", "mixed.lua", seconds, readEnvironment, ReadConnections);
@@ -51,7 +39,29 @@ internal sealed record MixedLoad(Measurement Alone, Measurement BesideMissing, M
         return (new MixedLoad(alone, besideMissing, missing, besideRatings, ratings, check), kept);
     }
 
-    private static async Task<(Measurement Reads, Measurement Writes)> BesideAsync(AppServer server, int seconds, IDictionary<string, string> readEnvironment, IDictionary<string, string> writeEnvironment)
+    /// <summary>
+    /// The readers' paths (1,000 statements spread over the seed, the home page, every MEP and
+    /// committee page) and the raters' (the same statements), written to files for wrk's scripts.
+    /// </summary>
+    public static async Task<(Dictionary<string, string> Reads, Dictionary<string, string> Ratings, IReadOnlyList<int> Statements)> EnvironmentsAsync(
+        AppServer server, string folder, int statements)
+    {
+        var random = new Random(2026);
+        var chosen = Enumerable.Range(0, Math.Min(1000, statements)).Select(i => 1 + (int)((long)i * statements / Math.Min(1000, statements))).ToList();
+        var reads = chosen.Select(id => $"/articles/{BulkSeeder.Slug(id)}")
+            .Concat(Enumerable.Repeat("/", 100))
+            .Concat(Enumerable.Range(1, BulkSeeder.Authors).SelectMany(i => Enumerable.Repeat($"/meps/mep-{i:D3}", 2)))
+            .Concat(Enumerable.Range(1, BulkSeeder.Committees).SelectMany(i => Enumerable.Repeat($"/committees/committee-{i:D2}", 5)))
+            .OrderBy(_ => random.Next()).ToList();
+        var readPaths = Path.Combine(folder, "mixed-reads.txt");
+        var ratePaths = Path.Combine(folder, "mixed-ratings.txt");
+        await File.WriteAllLinesAsync(readPaths, reads);
+        await File.WriteAllLinesAsync(ratePaths, chosen.Select(id => $"/articles/{BulkSeeder.Slug(id)}/rating"));
+        return (new Dictionary<string, string> { ["BENCH_PATHS_FILE"] = readPaths },
+            new Dictionary<string, string> { ["BENCH_PATHS_FILE"] = ratePaths, ["BENCH_ORIGIN"] = server.BaseUrl }, chosen);
+    }
+
+    public static async Task<(Measurement Reads, Measurement Writes)> BesideAsync(AppServer server, int seconds, IDictionary<string, string> readEnvironment, IDictionary<string, string> writeEnvironment)
     {
         var writes = Task.Run(() => Wrk.Measure(server.BaseUrl + "/", "rate-random.lua", seconds, writeEnvironment, WriteConnections));
         var reads = Task.Run(() => Wrk.Measure(server.BaseUrl + "/", "mixed.lua", seconds, readEnvironment, ReadConnections));
@@ -61,7 +71,7 @@ internal sealed record MixedLoad(Measurement Alone, Measurement BesideMissing, M
     private static void Print(string name, Measurement m) =>
         Console.WriteLine($"  {name,-32} {m.RequestsPerSecond,10:N0} req/s  p50 {m.P50Ms,6:N2} ms  p99 {m.P99Ms,6:N2} ms");
 
-    private static (long Rows, long Aggregated) Votes(string database)
+    public static (long Rows, long Aggregated) Votes(string database)
     {
         using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
         connection.Open();

@@ -36,6 +36,17 @@ try
         return;
     }
     Wrk.EnsureInstalled();
+    if (args.Contains("--soak"))
+    {
+        // The mixed load for --minutes (default 10) on the first --sizes (SoakRun.cs).
+        var minutes = int.Parse(Array.IndexOf(args, "--minutes") is var m and >= 0 && m + 1 < args.Length ? args[m + 1] : "10", CultureInfo.InvariantCulture);
+        var (soakStatements, soakRatings) = options.Sizes[0];
+        var soak = await SoakRun.MeasureAsync(Shell.PublishApp(repository, work), work, soakStatements, soakRatings, Math.Clamp(minutes, 1, 120), options.AppSettings);
+        var soakReport = soak.Render();
+        Console.WriteLine(soakReport);
+        await Shell.SaveResultAsync(repository, "latest-soak.md", soakReport);
+        return;
+    }
     var app = Shell.PublishApp(repository, work);
 
     var runs = new List<SizeRun>();
