@@ -18,7 +18,6 @@ public static class SqliteSetup
         services.AddSingleton<SqliteRatingWriter>();
         services.AddSingleton<IRatingStore>(sp => sp.GetRequiredService<SqliteRatingWriter>());
         services.AddScoped<ISearchIndex, SqliteSearchIndex>();
-        services.AddSingleton(new SqliteDatabaseFile(sqlite));
         services.AddSingleton<SqliteStatistics>();
         services.AddHostedService(sp => sp.GetRequiredService<SqliteStatistics>());
         return services;

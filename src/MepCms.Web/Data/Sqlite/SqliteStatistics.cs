@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace MepCms.Web.Data.Sqlite;
 
@@ -12,22 +13,18 @@ namespace MepCms.Web.Data.Sqlite;
 /// every <see cref="Period"/>; it analyses only the tables that grew or shrank enough since the
 /// last time (decision 0300).
 /// </summary>
-internal sealed class SqliteStatistics(SqliteDatabaseFile database, TimeProvider clock, ILogger<SqliteStatistics> logger) : BackgroundService
+internal sealed class SqliteStatistics(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SqliteStatistics> logger) : BackgroundService
 {
     /// <summary>After the start, out of the way of the first requests.</summary>
     public static readonly TimeSpan FirstRunAfter = TimeSpan.FromMinutes(1);
 
     public static readonly TimeSpan Period = TimeSpan.FromHours(6);
 
-    /// <summary>Brings the statistics up to date now, on a connection of its own.</summary>
+    /// <summary>Brings the statistics up to date now.</summary>
     public async Task OptimizeAsync(CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection(database.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        SqlitePragmas.Apply(connection);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA optimize=0x10002;";
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<MepCmsDbContext>().Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -55,6 +52,3 @@ internal sealed class SqliteStatistics(SqliteDatabaseFile database, TimeProvider
         }
     }
 }
-
-/// <summary>The SQLite database's connection string, resolved once at start.</summary>
-internal sealed record SqliteDatabaseFile(string ConnectionString);
