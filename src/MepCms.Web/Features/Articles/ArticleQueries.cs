@@ -39,6 +39,7 @@ public static class ArticleQueries
                 {
                     PhotoCredit = media.Where(m => Media.MediaFiles.UrlPrefix + m.FileName == x.Author.PhotoPath)
                         .Select(m => m.Licence == null ? m.Credit : m.Credit == null ? m.Licence : m.Credit + " (" + m.Licence + ")").FirstOrDefault(),
+                    PhotoAlt = media.Where(m => Media.MediaFiles.UrlPrefix + m.FileName == x.Author.PhotoPath).Select(m => m.AltText).FirstOrDefault(),
                 },
                 x.Author.PressEmail, x.Author.PressPhone)).ToList(),
             Committees = a.Committees.OrderBy(c => c.Code)

@@ -12,6 +12,12 @@ public sealed record AuthorCard(string FullName, string Slug, string CountryCode
     /// <summary>The photo's credit and licence from the media library, shown with it (none: nothing shown).</summary>
     public string? PhotoCredit { get; init; }
 
+    /// <summary>
+    /// The photo's alternative text from the media library, written in the site's default language;
+    /// null for a photo the library does not hold (then "Photo of …" in the page's language).
+    /// </summary>
+    public string? PhotoAlt { get; init; }
+
     /// <summary>"Photo: …" under a shown photo, unless the credit already says so; null without a photo or a credit.</summary>
     public string? PhotoCreditText => !HasLocalPhoto || PhotoCredit is not { Length: > 0 } credit ? null
         : credit.StartsWith("Photo", StringComparison.OrdinalIgnoreCase) ? credit : SiteText.Format("PhotoCredit", credit);

@@ -21,6 +21,7 @@ public sealed class MepsController(MepCmsDbContext db, TimeProvider clock) : Con
             {
                 PhotoCredit = db.Media.Where(m => Media.MediaFiles.UrlPrefix + m.FileName == a.PhotoPath)
                     .Select(m => m.Licence == null ? m.Credit : m.Credit == null ? m.Licence : m.Credit + " (" + m.Licence + ")").FirstOrDefault(),
+                PhotoAlt = db.Media.Where(m => Media.MediaFiles.UrlPrefix + m.FileName == a.PhotoPath).Select(m => m.AltText).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
         var countries = all.Select(a => a.CountryCode).Distinct().OrderBy(Countries.NameForReaders).ToList();
@@ -51,6 +52,7 @@ public sealed class MepsController(MepCmsDbContext db, TimeProvider clock) : Con
                 {
                     PhotoCredit = db.Media.Where(m => Media.MediaFiles.UrlPrefix + m.FileName == a.PhotoPath)
                         .Select(m => m.Licence == null ? m.Credit : m.Credit == null ? m.Licence : m.Credit + " (" + m.Licence + ")").FirstOrDefault(),
+                    PhotoAlt = db.Media.Where(m => Media.MediaFiles.UrlPrefix + m.FileName == a.PhotoPath).Select(m => m.AltText).FirstOrDefault(),
                 },
                 Committees = a.Memberships.OrderByDescending(m => m.Role == CommitteeRole.Chair).ThenByDescending(m => m.Role == CommitteeRole.ViceChair)
                     .ThenBy(m => m.Committee.Code)

@@ -76,6 +76,13 @@ public static class RequestLanguageExtensions
         CultureInfo.CurrentUICulture = culture;
     }
 
+    /// <summary>
+    /// The <c>lang</c> of text the media library holds (alternative texts), which the office writes in
+    /// the default language: null on a page in that language, the default language's code on any other.
+    /// </summary>
+    public static string? LibraryTextLanguage(this HttpContext context) =>
+        context.Language().IsDefault ? null : context.RequestServices.GetRequiredService<SiteLanguages>().Default;
+
     /// <summary>A site path in the request's language.</summary>
     public static string Localized(this HttpContext context, string path) =>
         context.Language() is { IsDefault: false } language

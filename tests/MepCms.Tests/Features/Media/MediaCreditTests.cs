@@ -80,6 +80,52 @@ public sealed class MediaCreditTests(CachingFactory app) : IClassFixture<Caching
     }
 
     [Fact]
+    public async Task An_meps_portrait_is_described_by_its_library_alternative_text_marked_with_its_language_on_other_languages_pages()
+    {
+        var portrait = await ImageAsync(null, kind: MediaKind.Photo);
+        await app.WithDbAsync(db => db.Media.Where(m => m.Id == portrait.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.AltText, "Illustrated portrait of Ilse Drawn")));
+        var drawn = TestData.Author(TestData.Unique("Ilse Drawn"));
+        drawn.PhotoPath = portrait.Url;
+        var outside = TestData.Author(TestData.Unique("Otto Outside"));
+        outside.PhotoPath = "/media/not-in-the-library.jpg";
+        await app.SaveAsync(drawn);
+        await app.SaveAsync(outside);
+        var article = await app.SaveAsync(TestData.Article(app, authors: [drawn, outside]));
+
+        var profile = (await _reader.GetDocumentAsync($"/meps/{drawn.Slug}")).QuerySelector(".profile__header img.avatar")!;
+        var dutch = (await _reader.GetDocumentAsync($"/nl/meps/{drawn.Slug}")).QuerySelector(".profile__header img.avatar")!;
+        var aside = (await _reader.GetDocumentAsync($"/articles/{article.Slug}")).QuerySelectorAll(".statement-aside img.avatar").Select(i => i.GetAttribute("alt")).ToList();
+        var card = (await _reader.GetDocumentAsync("/meps")).QuerySelectorAll(".mep-card").Single(c => c.QuerySelector(".mep-card__name")!.TextContent == drawn.FullName);
+        var outsideDutch = (await _reader.GetDocumentAsync($"/nl/meps/{outside.Slug}")).QuerySelector(".profile__header img.avatar")!;
+
+        Assert.Equal("Illustrated portrait of Ilse Drawn", profile.GetAttribute("alt"));
+        Assert.False(profile.HasAttribute("lang"));
+        Assert.Equal(("Illustrated portrait of Ilse Drawn", "en"), (dutch.GetAttribute("alt"), dutch.GetAttribute("lang")));
+        Assert.Equal(["Illustrated portrait of Ilse Drawn", $"Photo of {outside.FullName}"], aside);
+        Assert.Equal("Illustrated portrait of Ilse Drawn", card.QuerySelector("img.avatar")!.GetAttribute("alt"));
+        Assert.Equal(($"Foto van {outside.FullName}", false), (outsideDutch.GetAttribute("alt"), outsideDutch.HasAttribute("lang")));
+    }
+
+    [Fact]
+    public async Task A_lead_images_library_alternative_text_is_marked_with_its_language_on_a_statement_in_another()
+    {
+        var image = await ImageAsync(null);
+        var english = TestData.Article(app);
+        english.LeadImageId = image.Id;
+        var dutch = TestData.Article(app);
+        dutch.LeadImageId = image.Id;
+        dutch.Language = "nl";
+        await app.SaveAsync(english);
+        await app.SaveAsync(dutch);
+
+        var onEnglish = (await _reader.GetDocumentAsync($"/articles/{english.Slug}")).QuerySelector("picture img")!;
+        var onDutch = (await _reader.GetDocumentAsync($"/nl/articles/{dutch.Slug}")).QuerySelector("picture img")!;
+
+        Assert.Equal(("Plenary chamber", null), (onEnglish.GetAttribute("alt"), onEnglish.GetAttribute("lang")));
+        Assert.Equal(("Plenary chamber", "en"), (onDutch.GetAttribute("alt"), onDutch.GetAttribute("lang")));
+    }
+
+    [Fact]
     public async Task The_meps_directory_card_shows_the_photo_credit()
     {
         var photo = await ImageAsync("Photo: Jana Novak", "CC BY 4.0", MediaKind.Photo);
