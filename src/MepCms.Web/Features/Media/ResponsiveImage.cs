@@ -55,6 +55,10 @@ public sealed record ResponsiveImage(string FileName, int Width, int Height, str
 /// <summary>
 /// How a page shows a <see cref="ResponsiveImage"/> (the <c>_Picture</c> partial): the <c>sizes</c>
 /// the layout gives it, the width of the <c>src</c> for browsers without <c>srcset</c>, and whether
-/// it is above the fold (loaded at once, with high priority) or below it (lazy).
+/// it is above the fold (loaded at once) or below it (lazy), and whether it is the first screen's largest picture.
 /// </summary>
-public sealed record PictureView(ResponsiveImage Image, string Sizes, int SrcWidth, bool AboveTheFold, string? CssClass = null);
+/// <param name="AboveTheFold">May be in the first screen: loaded at once rather than when scrolled to.</param>
+/// <param name="Largest">The page's largest picture in its first screen (the lead story, the statement's photo): asked for
+/// before other images, with high priority. A list's first card below a profile or a heading is loaded at once but not
+/// ahead of the font and the style sheet.</param>
+public sealed record PictureView(ResponsiveImage Image, string Sizes, int SrcWidth, bool AboveTheFold, string? CssClass = null, bool Largest = false);

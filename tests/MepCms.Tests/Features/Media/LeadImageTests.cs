@@ -98,10 +98,24 @@ public sealed class LeadImageTests(CachingFactory app) : IClassFixture<CachingFa
         Assert.Equal(2, cards.Count);
         Assert.All(cards, c => Assert.Contains(photo.FileName[..32] + "-480.webp 480w", c.QuerySelector("source")!.GetAttribute("srcset")));
         // The newest is the lead story: its photo comes at once; a card further down waits to be scrolled to.
-        Assert.Equal("eager", cards[0].QuerySelector("img")!.GetAttribute("loading"));
-        Assert.Equal("lazy", cards[1].QuerySelector("img")!.GetAttribute("loading"));
+        Assert.Equal(("eager", "high"), (cards[0].QuerySelector("img")!.GetAttribute("loading"), cards[0].QuerySelector("img")!.GetAttribute("fetchpriority")));
+        Assert.Equal(("lazy", null), (cards[1].QuerySelector("img")!.GetAttribute("loading"), cards[1].QuerySelector("img")!.GetAttribute("fetchpriority")));
         // Only widths the image has: a 1000-pixel photo offers 480, 800 and its own 1000.
         Assert.EndsWith("-1000.webp 1000w", cards[1].QuerySelector("source")!.GetAttribute("srcset"));
+    }
+
+    [Fact]
+    public async Task On_an_meps_page_the_first_card_is_loaded_at_once_but_not_ahead_of_the_font_and_style_sheet()
+    {
+        var photo = await PhotoAsync(1000, 500);
+        var mep = await app.SaveAsync(TestData.Author(TestData.Unique("Card First")));
+        var article = TestData.Article(app, authors: [mep]);
+        article.LeadImageId = photo.Id;
+        await app.SaveAsync(article);
+
+        var img = (await _reader.GetDocumentAsync($"/meps/{mep.Slug}")).QuerySelector(".article-card img")!;
+
+        Assert.Equal(("eager", null), (img.GetAttribute("loading"), img.GetAttribute("fetchpriority")));
     }
 
     [Fact]
