@@ -164,6 +164,33 @@ public sealed class QueryPlanTests(CountingFactory app) : IClassFixture<Counting
     }
 
     [Fact]
+    public async Task A_search_walks_its_matches_newest_first_and_checks_each_ones_language_on_the_small_index()
+    {
+        await SeedAsync();
+        await WriteStatisticsOfALargeSiteAsync();
+        await using var connection = new SqliteConnection($"Data Source={app.DatabaseFile};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var explain = connection.CreateCommand();
+        explain.CommandText = "EXPLAIN QUERY PLAN " + SqliteSearchIndex.MatchesSql;
+        explain.Parameters.AddWithValue("$match", "\"energy\"");
+        explain.Parameters.AddWithValue("$language", "nl");
+        explain.Parameters.AddWithValue("$limit", 200);
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+
+        // The match first, in FTS5's own order (no sort), then one look into the index per match, never the row.
+        Assert.StartsWith("SCAN s VIRTUAL TABLE", plan[0]);
+        Assert.Contains("SEARCH a USING COVERING INDEX IX_Articles_Id_Language (Id=? AND Language=?", plan[1]);
+        Assert.Equal(2, plan.Count);
+    }
+
+    [Fact]
     public async Task The_app_writes_sqlites_statistics_a_minute_after_it_starts()
     {
         await using var fresh = new MepCmsFactory();

@@ -17,14 +17,14 @@ internal sealed class SqliteSearchIndex(MepCmsDbContext db) : ISearchIndex
     // whole doclist of every word on each search, ~4-11 ms for a common word at 100,000 statements,
     // and column-filtered matches re-read the same doclists (docs/decisions/0011).
     // Only the versions in the page's language count towards the limit, so other languages' newer
-    // versions never fill the 200: matches are read newest first in batches (200, then twice as
-    // many each time), each batch's ids kept in the language by one primary-key lookup each. A join
-    // inside the match instead costs ~140 ms at 100,000 statements: SQLite then reads far more.
-    private const string MatchesSql =
-        "SELECT rowid FROM ArticleSearch WHERE ArticleSearch MATCH $match AND rowid < $before ORDER BY rowid DESC LIMIT $limit";
-
-    private const string InLanguageSql =
-        "SELECT Id FROM Articles WHERE Language = $language AND Id IN (SELECT value FROM json_each($ids))";
+    // versions never fill the 200. The match is the outer loop (CROSS JOIN keeps that order), each
+    // match checked against IX_Articles_Id_Language, a small index of ids and languages, instead of
+    // its row: a row keeps its language behind the body's overflow pages (decision 0304).
+    internal const string MatchesSql =
+        """
+        SELECT s.rowid FROM ArticleSearch AS s CROSS JOIN Articles AS a INDEXED BY IX_Articles_Id_Language ON a.Id = s.rowid
+        WHERE s.ArticleSearch MATCH $match AND a.Language = $language ORDER BY s.rowid DESC LIMIT $limit
+        """;
 
     public async Task<IReadOnlyList<int>> RankedIdsAsync(IQueryable<Article> visible, SearchQuery query, string language, int pageSize, CancellationToken cancellationToken)
     {
@@ -63,30 +63,11 @@ internal sealed class SqliteSearchIndex(MepCmsDbContext db) : ISearchIndex
 
     /// <summary>
     /// The ids of up to <see cref="ArticleSearch.MaxHits"/> newest matches in <paramref name="language"/>,
-    /// drafts included, read with plain commands on the context's (open) connection: a few ids need
+    /// drafts included, read with one plain command on the context's (open) connection: a few ids need
     /// none of EF Core's query work.
     /// </summary>
-    private async Task<int[]> MatchesAsync(string match, string language, CancellationToken cancellationToken)
-    {
-        var found = new List<int>(ArticleSearch.MaxHits);
-        var (before, limit) = (long.MaxValue, ArticleSearch.MaxHits);
-        while (found.Count < ArticleSearch.MaxHits)
-        {
-            var batch = await IdsAsync(MatchesSql, cancellationToken, ("$match", match), ("$before", before), ("$limit", limit));
-            if (batch.Count == 0)
-            {
-                break;
-            }
-            var kept = (await IdsAsync(InLanguageSql, cancellationToken, ("$language", language), ("$ids", $"[{string.Join(',', batch)}]"))).ToHashSet();
-            found.AddRange(batch.Where(kept.Contains).Take(ArticleSearch.MaxHits - found.Count));
-            if (batch.Count < limit)
-            {
-                break;
-            }
-            (before, limit) = (batch[^1], limit * 2);
-        }
-        return [.. found];
-    }
+    private async Task<int[]> MatchesAsync(string match, string language, CancellationToken cancellationToken) =>
+        [.. await IdsAsync(MatchesSql, cancellationToken, ("$match", match), ("$language", language), ("$limit", ArticleSearch.MaxHits))];
 
     private async Task<List<int>> IdsAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
