@@ -37,9 +37,9 @@ public static class ArticleQueries
             Meps = a.Authors.OrderBy(x => x.Position).Select(x => new StatementMep(
                 new Meps.AuthorCard(x.Author.FullName, x.Author.Slug, x.Author.CountryCode, x.Author.PoliticalGroup, x.Author.NationalParty, x.Author.PhotoPath, x.Author.IsActive)
                 {
-                    PhotoCredit = media.Where(m => Media.MediaFiles.UrlPrefix + m.FileName == x.Author.PhotoPath)
+                    PhotoCredit = media.Where(m => m.FileName == x.Author.PhotoPath!.Substring(Media.MediaFiles.UrlPrefix.Length) && Media.MediaFiles.UrlPrefix + m.FileName == x.Author.PhotoPath)
                         .Select(m => m.Licence == null ? m.Credit : m.Credit == null ? m.Licence : m.Credit + " (" + m.Licence + ")").FirstOrDefault(),
-                    PhotoAlt = media.Where(m => Media.MediaFiles.UrlPrefix + m.FileName == x.Author.PhotoPath).Select(m => m.AltText).FirstOrDefault(),
+                    PhotoAlt = media.Where(m => m.FileName == x.Author.PhotoPath!.Substring(Media.MediaFiles.UrlPrefix.Length) && Media.MediaFiles.UrlPrefix + m.FileName == x.Author.PhotoPath).Select(m => m.AltText).FirstOrDefault(),
                 },
                 x.Author.PressEmail, x.Author.PressPhone)).ToList(),
             Committees = a.Committees.OrderBy(c => c.Code)

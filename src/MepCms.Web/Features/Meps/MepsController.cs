@@ -19,9 +19,9 @@ public sealed class MepsController(MepCmsDbContext db, TimeProvider clock) : Con
             .OrderBy(a => a.FullName)
             .Select(a => new AuthorCard(a.FullName, a.Slug, a.CountryCode, a.PoliticalGroup, a.NationalParty, a.PhotoPath, a.IsActive)
             {
-                PhotoCredit = db.Media.Where(m => Media.MediaFiles.UrlPrefix + m.FileName == a.PhotoPath)
+                PhotoCredit = db.Media.Where(m => m.FileName == a.PhotoPath!.Substring(Media.MediaFiles.UrlPrefix.Length) && Media.MediaFiles.UrlPrefix + m.FileName == a.PhotoPath)
                     .Select(m => m.Licence == null ? m.Credit : m.Credit == null ? m.Licence : m.Credit + " (" + m.Licence + ")").FirstOrDefault(),
-                PhotoAlt = db.Media.Where(m => Media.MediaFiles.UrlPrefix + m.FileName == a.PhotoPath).Select(m => m.AltText).FirstOrDefault(),
+                PhotoAlt = db.Media.Where(m => m.FileName == a.PhotoPath!.Substring(Media.MediaFiles.UrlPrefix.Length) && Media.MediaFiles.UrlPrefix + m.FileName == a.PhotoPath).Select(m => m.AltText).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
         var countries = all.Select(a => a.CountryCode).Distinct().OrderBy(Countries.NameForReaders).ToList();
@@ -50,9 +50,9 @@ public sealed class MepsController(MepCmsDbContext db, TimeProvider clock) : Con
                 a.Id, a.BioHtml, a.PressEmail, a.PressPhone,
                 Card = new AuthorCard(a.FullName, a.Slug, a.CountryCode, a.PoliticalGroup, a.NationalParty, a.PhotoPath, a.IsActive)
                 {
-                    PhotoCredit = db.Media.Where(m => Media.MediaFiles.UrlPrefix + m.FileName == a.PhotoPath)
+                    PhotoCredit = db.Media.Where(m => m.FileName == a.PhotoPath!.Substring(Media.MediaFiles.UrlPrefix.Length) && Media.MediaFiles.UrlPrefix + m.FileName == a.PhotoPath)
                         .Select(m => m.Licence == null ? m.Credit : m.Credit == null ? m.Licence : m.Credit + " (" + m.Licence + ")").FirstOrDefault(),
-                    PhotoAlt = db.Media.Where(m => Media.MediaFiles.UrlPrefix + m.FileName == a.PhotoPath).Select(m => m.AltText).FirstOrDefault(),
+                    PhotoAlt = db.Media.Where(m => m.FileName == a.PhotoPath!.Substring(Media.MediaFiles.UrlPrefix.Length) && Media.MediaFiles.UrlPrefix + m.FileName == a.PhotoPath).Select(m => m.AltText).FirstOrDefault(),
                 },
                 Committees = a.Memberships.OrderByDescending(m => m.Role == CommitteeRole.Chair).ThenByDescending(m => m.Role == CommitteeRole.ViceChair)
                     .ThenBy(m => m.Committee.Code)
